@@ -1,0 +1,3 @@
+export * from './catalog.js';
+export * from './bag.js';
+export * from './format.js';
