@@ -12,6 +12,7 @@ import { ExitCode, UsageError } from './exit-codes.js';
 import type { CliIO } from './io.js';
 import { runCompile, type EmitKind } from './compile-command.js';
 import type { DiagnosticsFormat } from './diagnostics-output.js';
+import { registerSimCommand } from './sim.js';
 
 export const KCC_VERSION: string = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -71,6 +72,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .action((file: string | undefined, opts: RootOptions) => {
       exitCode = compileAction(io, file, opts);
     });
+
+  // subcommands: each registers itself and reports its exit code back here
+  registerSimCommand(program, io, (code) => (exitCode = code));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
