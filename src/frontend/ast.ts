@@ -131,6 +131,8 @@ export interface FunctionDecl {
   readonly memberInits?: readonly MemberInit[];
   /** `= default` / `= delete` */
   readonly defaulted?: 'default' | 'delete';
+  /** `virtual void f() = 0;` */
+  readonly pure?: boolean;
   /** set when declared under `template<…>`; empty for an explicit specialisation `template<>` */
   readonly templateParams?: readonly TemplateParam[];
   readonly span: Span;
@@ -143,7 +145,11 @@ export interface VarDecl {
   readonly specs: DeclSpecs;
   readonly type: TypeNode;
   readonly init?: Expr;
-  /** `int x = 1` copy, `int x(1)` direct, `int x{1}` list (init is then an InitList) */
+  /**
+   * `int x = 1` copy, `int x(1)` direct, `int x{1}` list (init is then an InitList). A direct
+   * initialiser with one argument keeps it as `init`; with several (`dim3 g(a, b)`) `init` is
+   * an InitList of them.
+   */
   readonly initStyle?: 'copy' | 'direct' | 'list';
   /** bit-field width, for struct members */
   readonly bitWidth?: Expr;
@@ -260,6 +266,11 @@ export interface SetAsideDecl {
   /** where the parser gave up */
   readonly errorSpan: Span;
   readonly declaredNames: readonly string[];
+  /**
+   * set when the item was device code and its syntax error was reported as an error: semantic
+   * analysis should not report uses of its names again
+   */
+  readonly error?: boolean;
   readonly span: Span;
 }
 
@@ -397,7 +408,9 @@ export type Expr =
   | { readonly kind: 'new'; readonly type: TypeNode; readonly arraySize?: Expr; readonly args?: readonly Expr[]; readonly span: Span }
   | { readonly kind: 'delete'; readonly array: boolean; readonly operand: Expr; readonly span: Span }
   | { readonly kind: 'lambda'; readonly span: Span }
-  | { readonly kind: 'throw'; readonly operand?: Expr; readonly span: Span };
+  | { readonly kind: 'throw'; readonly operand?: Expr; readonly span: Span }
+  /** `typeid(…)` and other host-only expressions kcc recognises but does not support */
+  | { readonly kind: 'unsupported'; readonly what: string; readonly span: Span };
 
 export interface InitItem {
   /** `.field =` or `[index] =` designators, outermost first */

@@ -1,0 +1,174 @@
+/**
+ * Preprocessor tokens → chevrotain tokens.
+ *
+ * Keywords are identifiers to the preprocessor; here they become keyword token types by a
+ * lookup table, punctuators by their text. Two rewrites make the grammar simpler:
+ *  - `>>` becomes two `>` tokens, the second marked `joined`: templates close with one `>` each
+ *    (`A<B<int>>`), and the expression grammar rebuilds shift-right from a joined pair; the
+ *    same pair-of-three closes a launch configuration (`<<<g, b>>>`).
+ *  - a `#pragma unroll N` token becomes `PragmaUnroll N… PragmaEnd`, so that the count is
+ *    parsed as an ordinary expression by the statement grammar.
+ */
+import type { IToken, TokenType } from 'chevrotain';
+import type { Token } from '../token.js';
+import {
+  CharLit, Greater, Identifier, KEYWORDS, NumberLit, PUNCTUATORS, PragmaEnd, PragmaUnroll, StringLit, Unknown,
+} from './tokens.js';
+
+export interface KToken extends IToken {
+  /** the preprocessor token this came from (spans, spacing) */
+  readonly src: Token;
+  /** the second `>` of a split `>>` */
+  readonly joined: boolean;
+}
+
+export function makeToken(type: TokenType, src: Token, joined = false, image = src.text): KToken {
+  return { image, startOffset: src.span.start, tokenType: type, tokenTypeIdx: type.tokenTypeIdx!, src, joined };
+}
+
+/**
+ * The whole token stream as parallel arrays (type, image, source token, joined flag): the
+ * item splitter needs only types, and chevrotain tokens are made per item (`tokens(i, j)`), so
+ * that they die young instead of a million of them surviving to the end of the parse.
+ */
+export class TokenStream {
+  readonly types: TokenType[];
+  /** index into `source` of each token, or -1 - k for the k-th synthetic token */
+  private origin: Int32Array;
+  private readonly synthetic: { src: Token; joined: boolean; image: string }[] = [];
+  private count = 0;
+
+  constructor(private readonly source: readonly Token[]) {
+    this.types = new Array<TokenType>(source.length);
+    this.origin = new Int32Array(source.length + 16);
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** a token that is the preprocessor's token `index` */
+  pushOriginal(type: TokenType, index: number): void {
+    this.grow();
+    this.types[this.count] = type;
+    this.origin[this.count++] = index;
+  }
+
+  /** a token made here (`>` of a split `>>`, the words of a pragma) */
+  push(type: TokenType, src: Token, joined = false, image = src.text): void {
+    this.grow();
+    this.types[this.count] = type;
+    this.origin[this.count++] = -1 - this.synthetic.length;
+    this.synthetic.push({ src, joined, image });
+  }
+
+  src(k: number): Token {
+    const o = this.origin[k]!;
+    return o >= 0 ? this.source[o]! : this.synthetic[-1 - o]!.src;
+  }
+
+  image(k: number): string {
+    const o = this.origin[k]!;
+    return o >= 0 ? this.source[o]!.text : this.synthetic[-1 - o]!.image;
+  }
+
+  /** chevrotain tokens for `[i, j)` */
+  tokens(i: number, j: number): KToken[] {
+    const out: KToken[] = new Array(j - i);
+    for (let k = i; k < j; k++) {
+      const o = this.origin[k]!;
+      if (o >= 0) out[k - i] = makeToken(this.types[k]!, this.source[o]!);
+      else {
+        const s = this.synthetic[-1 - o]!;
+        out[k - i] = makeToken(this.types[k]!, s.src, s.joined, s.image);
+      }
+    }
+    return out;
+  }
+
+  finish(): this {
+    this.types.length = this.count;
+    return this;
+  }
+
+  private grow(): void {
+    if (this.count < this.origin.length) return;
+    const bigger = new Int32Array(this.origin.length * 2 + 16);
+    bigger.set(this.origin);
+    this.origin = bigger;
+  }
+}
+
+/** Convert a whole token stream (up to its eof token). */
+export function convertTokens(tokens: readonly Token[]): TokenStream {
+  const out = new TokenStream(tokens);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    switch (t.kind) {
+      case 'identifier':
+        out.pushOriginal(KEYWORDS.get(t.text) ?? Identifier, i);
+        break;
+      case 'number':
+        out.pushOriginal(NumberLit, i);
+        break;
+      case 'char':
+        out.pushOriginal(CharLit, i);
+        break;
+      case 'string':
+        out.pushOriginal(StringLit, i);
+        break;
+      case 'punct':
+        if (t.text === '>>') splitShift(t, out);
+        else out.pushOriginal(PUNCTUATORS.get(t.text) ?? Unknown, i);
+        break;
+      case 'pragma':
+        convertPragma(t, out);
+        break;
+      case 'eof':
+        return out.finish();
+    }
+  }
+  return out.finish();
+}
+
+function splitShift(t: Token, out: TokenStream): void {
+  const { span } = t;
+  const mid = span.end - span.start === 2 ? span.start + 1 : span.start;
+  const first: Token = { ...t, text: '>', span: { ...span, end: mid === span.start ? span.end : mid } };
+  const second: Token = { ...t, text: '>', spaceBefore: false, lineStart: false, span: { ...span, start: mid } };
+  out.push(Greater, first);
+  out.push(Greater, second, true);
+}
+
+/** `unroll`, `unroll 4`, `unroll (N * 2)`, `nounroll`; other pragmas never reach the parser */
+function convertPragma(t: Token, out: TokenStream): void {
+  const m = /^\s*(unroll|nounroll)\b(.*)$/s.exec(t.text);
+  if (!m) return;
+  out.push(PragmaUnroll, t, false, m[1]!);
+  for (const text of splitWords(m[2]!)) {
+    const kind = /^[A-Za-z_]/.test(text) ? 'identifier' : /^\.?\d/.test(text) ? 'number' : 'punct';
+    const sub: Token = { kind, text, span: t.span, spaceBefore: true, lineStart: false };
+    if (kind === 'identifier') out.push(KEYWORDS.get(text) ?? Identifier, sub);
+    else if (kind === 'number') out.push(NumberLit, sub);
+    else if (text === '>>') splitShift(sub, out);
+    else out.push(PUNCTUATORS.get(text) ?? Unknown, sub);
+  }
+  out.push(PragmaEnd, t, false, '');
+}
+
+/** a tiny tokenizer for the words of a pragma: names, pp-numbers, longest-match punctuators */
+function splitWords(text: string): string[] {
+  const words: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (/\s/.test(c)) { i++; continue; }
+    const m = /^(?:[A-Za-z_]\w*|\.?\d(?:[eEpP][+-]|[\w.])*)/.exec(text.slice(i));
+    if (m) { words.push(m[0]); i += m[0].length; continue; }
+    let len = 3;
+    while (len > 1 && !PUNCTUATORS.has(text.slice(i, i + len)) && text.slice(i, i + len) !== '>>') len--;
+    words.push(text.slice(i, i + len));
+    i += len;
+  }
+  return words;
+}
