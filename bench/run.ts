@@ -11,12 +11,9 @@ import { benchFrontend } from './frontend.js';
 
 const suites: [string, () => Promise<BenchResult[]>][] = [['frontend', benchFrontend]];
 
-try {
-  const mod = (await import('./npu-sim.js')) as { benchNpuSim?: () => Promise<BenchResult[]> };
-  if (mod.benchNpuSim) suites.push(['npu-sim', mod.benchNpuSim]);
-} catch (e) {
-  if ((e as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw e;
-}
+const { benchInterp } = await import('./interp.js');
+const { benchNpuSim } = await import('./npu-sim.js');
+suites.push(['interp', benchInterp], ['npu-sim', benchNpuSim]);
 
 const only = process.argv.slice(2);
 const all: (BenchResult & { suite: string })[] = [];
