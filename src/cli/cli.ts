@@ -13,6 +13,9 @@ import type { CliIO } from './io.js';
 import { runCompile, type EmitKind } from './compile-command.js';
 import type { DiagnosticsFormat } from './diagnostics-output.js';
 import { registerSimCommand } from './sim.js';
+import { registerRunCommand } from './run.js';
+import { isTargetName, requireTarget } from '../api/targets.js';
+import { TargetUnavailableError } from '../api/errors.js';
 
 export const KCC_VERSION: string = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -37,6 +40,7 @@ interface RootOptions {
   E?: boolean;
   f: string[];
   emit?: string;
+  target?: string;
   kernel: string[];
   diagnosticsFormat: DiagnosticsFormat;
 }
@@ -57,10 +61,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .option('-O <level>', 'optimisation level 0-3 (default 2)')
     .option('-E', 'preprocess only: print the preprocessed source')
     .option('-f <flag>', 'compiler flags: -fsyntax-only, -ferror-limit=N, -f[no-]color-diagnostics', collect, [])
-    .addOption(new Option('--emit <kind>', 'what to write: ast').choices(['ast']))
+    .addOption(new Option('--emit <kind>', 'what to write: ast, kir (llvm, ptx, asm, wgsl, bindings: with their targets)').choices(['ast', 'kir', 'llvm', 'ptx', 'asm', 'wgsl', 'bindings']))
+    .option('--target <target>', 'interp llvm-cpu llvm-nvptx llvm-amdgpu wgsl npu-sim (without --emit, the target\'s artifact is written)')
     .option('--kernel <name>', 'instantiate a template kernel by name, e.g. "reduce<float, 256>"', collect, [])
     .addOption(new Option('--diagnostics-format <format>', 'text (clang style) or json').choices(['text', 'json']).default('text'))
     .showSuggestionAfterError(false)
+    // options after a subcommand name belong to it (`kcc run F --kernel K`, not the root's --kernel)
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout(s),
@@ -75,6 +82,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 
   // subcommands: each registers itself and reports its exit code back here
   registerSimCommand(program, io, (code) => (exitCode = code));
+  registerRunCommand(program, io, (code) => (exitCode = code));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -103,8 +111,25 @@ function compileAction(io: CliIO, file: string | undefined, opts: RootOptions): 
   const f = parseFFlags(opts.f);
   if (opts.O !== undefined && !/^[0-3]$/.test(opts.O)) throw new UsageError(`invalid optimisation level '-O${opts.O}' (expected -O0, -O1, -O2 or -O3)`);
   let emit: EmitKind = 'none';
+  if (opts.target !== undefined && !isTargetName(opts.target)) throw new UsageError(`unknown target '${opts.target}' for --target`);
+  const unavailable = (what: string): number => {
+    io.stderr(`kcc: error: ${what}\n`);
+    return ExitCode.userError;
+  };
+  if (opts.target !== undefined) {
+    try {
+      requireTarget(opts.target, 'compile');
+    } catch (e) {
+      if (e instanceof TargetUnavailableError) return unavailable(e.message);
+      throw e;
+    }
+  }
+  if (opts.emit && opts.emit !== 'ast' && opts.emit !== 'kir')
+    return unavailable(`--emit ${opts.emit} is not available in this version of kcc (available: ast, kir)`);
   if (opts.E) emit = 'preprocessed';
-  else if (opts.emit === 'ast' && !f['syntax-only']) emit = 'ast';
+  else if (f['syntax-only']) emit = 'none';
+  else if (opts.emit === 'ast') emit = 'ast';
+  else if (opts.emit === 'kir' || opts.target === 'interp') emit = 'kir';
   const color = f['color-diagnostics'] ? true : f['no-color-diagnostics'] ? false : io.colorStderr;
   return runCompile(io, {
     file,
@@ -118,6 +143,7 @@ function compileAction(io: CliIO, file: string | undefined, opts: RootOptions): 
       errorLimit: typeof f['error-limit'] === 'number' ? f['error-limit'] || Infinity : undefined,
     },
     diagnostics: { format: opts.diagnosticsFormat, color },
+    kernels: opts.kernel,
   });
 }
 

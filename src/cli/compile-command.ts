@@ -1,8 +1,9 @@
 /**
  * `kcc FILE.cu [options]`: run the frontend on one file and write what `--emit` asks for.
  *
- * Until a target exists, the outputs are the frontend's: `-E` (preprocessed source),
- * `--emit ast`, and `-fsyntax-only` (check only; also what a bare `kcc FILE.cu` does).
+ * Outputs: `-E` (preprocessed source), `--emit ast`, `-fsyntax-only` (check only; also what a
+ * bare `kcc FILE.cu` does), and `--emit kir` — the KIR of the source→KIR pipeline
+ * (src/api/pipeline.ts), which is also the artifact of `--target interp`.
  */
 import { driverDiagnostics } from '../support/diagnostics/index.js';
 import { DiagnosticBag } from '../support/diagnostics/index.js';
@@ -10,11 +11,14 @@ import { SourceManager } from '../support/source.js';
 import { runFrontend, type FrontendOptions } from '../frontend/index.js';
 import { printAst } from '../frontend/ast-print.js';
 import { printTokens } from '../frontend/tokens-print.js';
+import { CompileError } from '../api/errors.js';
+import { compileToKir } from '../api/pipeline.js';
+import { printModule } from '../ir/index.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIO } from './io.js';
 import { printDiagnostics, type DiagnosticsStyle } from './diagnostics-output.js';
 
-export type EmitKind = 'ast' | 'preprocessed' | 'none';
+export type EmitKind = 'ast' | 'preprocessed' | 'kir' | 'none';
 
 export interface CompileCommand {
   file: string;
@@ -22,11 +26,14 @@ export interface CompileCommand {
   output?: string;
   frontend: FrontendOptions;
   diagnostics: DiagnosticsStyle;
+  /** `--kernel` names (template instances are created on request) */
+  kernels?: string[];
 }
 
 export function runCompile(io: CliIO, cmd: CompileCommand): number {
   const text = readSource(io, cmd.file, cmd.diagnostics);
   if (text === undefined) return ExitCode.userError;
+  if (cmd.emit === 'kir') return emitKir(io, cmd, text);
 
   const stopAfter = cmd.emit === 'preprocessed' ? 'preprocess' : 'check';
   const fe = runFrontend(text, { ...cmd.frontend, filename: cmd.file, stopAfter });
@@ -43,11 +50,33 @@ export function runCompile(io: CliIO, cmd: CompileCommand): number {
   return ExitCode.ok;
 }
 
+/** `--emit kir` / `--target interp`: source → verified KIR, printed. */
+function emitKir(io: CliIO, cmd: CompileCommand, text: string): number {
+  const fe = cmd.frontend;
+  let artifact: string;
+  try {
+    const p = compileToKir(text, {
+      filename: cmd.file, includePaths: fe.includePaths, defines: fe.defines, undefines: fe.undefines,
+      kernels: cmd.kernels, errorLimit: fe.errorLimit,
+    });
+    printDiagnostics(io, p.bag, cmd.diagnostics); // warnings
+    artifact = printModule(p.module);
+  } catch (e) {
+    if (!(e instanceof CompileError)) throw e;
+    if (cmd.diagnostics.format === 'json') io.stderr(JSON.stringify({ diagnostics: e.diagnostics }, null, 2) + '\n');
+    else io.stderr(`${e.message}\n`);
+    return ExitCode.userError;
+  }
+  if (cmd.output && cmd.output !== '-') io.writeFile(cmd.output, artifact);
+  else io.stdout(artifact);
+  return ExitCode.ok;
+}
+
 /**
  * Reads the input; a missing file or binary data is a diagnostic, not a stack trace.
  * Binary data: a NUL byte in the file (no C++ source has one).
  */
-function readSource(io: CliIO, path: string, style: DiagnosticsStyle): string | undefined {
+export function readSource(io: CliIO, path: string, style: DiagnosticsStyle): string | undefined {
   const sources = new SourceManager();
   const bag = new DiagnosticBag(sources);
   let bytes: Buffer;
