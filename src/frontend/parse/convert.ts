@@ -39,7 +39,7 @@ export class TokenStream {
   private count = 0;
 
   constructor(private readonly source: readonly Token[]) {
-    this.types = new Array<TokenType>(source.length);
+    this.types = [];
     this.origin = new Int32Array(source.length + 16);
   }
 
@@ -50,14 +50,14 @@ export class TokenStream {
   /** a token that is the preprocessor's token `index` */
   pushOriginal(type: TokenType, index: number): void {
     this.grow();
-    this.types[this.count] = type;
+    this.types.push(type);
     this.origin[this.count++] = index;
   }
 
   /** a token made here (`>` of a split `>>`, the words of a pragma) */
   push(type: TokenType, src: Token, joined = false, image = src.text): void {
     this.grow();
-    this.types[this.count] = type;
+    this.types.push(type);
     this.origin[this.count++] = -1 - this.synthetic.length;
     this.synthetic.push({ src, joined, image });
   }
@@ -87,7 +87,6 @@ export class TokenStream {
   }
 
   finish(): this {
-    this.types.length = this.count;
     return this;
   }
 
@@ -99,6 +98,36 @@ export class TokenStream {
   }
 }
 
+/** (length, first char, last char) of every keyword: most identifiers fail this test without hashing */
+const KEYWORD_SHAPES = new Set<number>([...KEYWORDS.keys()].map((k) => shapeOf(k)));
+
+function shapeOf(text: string): number {
+  return (text.length << 16) | ((text.charCodeAt(0) & 0xff) << 8) | (text.charCodeAt(text.length - 1) & 0xff);
+}
+
+function keywordType(text: string): TokenType {
+  if (!KEYWORD_SHAPES.has(shapeOf(text))) return Identifier;
+  return KEYWORDS.get(text) ?? Identifier;
+}
+
+/** one- and two-character punctuators by character codes */
+const PUNCT1: (TokenType | undefined)[] = [];
+const PUNCT2 = new Map<number, TokenType>();
+for (const [text, t] of PUNCTUATORS) {
+  if (text.length === 1) PUNCT1[text.charCodeAt(0)] = t;
+  else if (text.length === 2) PUNCT2.set((text.charCodeAt(0) << 8) | text.charCodeAt(1), t);
+}
+
+function punctuatorType(text: string): TokenType {
+  if (text.length === 1) return PUNCT1[text.charCodeAt(0)] ?? Unknown;
+  if (text.length === 2) {
+    const c0 = text.charCodeAt(0);
+    const c1 = text.charCodeAt(1);
+    if (c0 < 128 && c1 < 128) return PUNCT2.get((c0 << 8) | c1) ?? Unknown;
+  }
+  return PUNCTUATORS.get(text) ?? Unknown;
+}
+
 /** Convert a whole token stream (up to its eof token). */
 export function convertTokens(tokens: readonly Token[]): TokenStream {
   const out = new TokenStream(tokens);
@@ -106,7 +135,7 @@ export function convertTokens(tokens: readonly Token[]): TokenStream {
     const t = tokens[i]!;
     switch (t.kind) {
       case 'identifier':
-        out.pushOriginal(KEYWORDS.get(t.text) ?? Identifier, i);
+        out.pushOriginal(keywordType(t.text), i);
         break;
       case 'number':
         out.pushOriginal(NumberLit, i);
@@ -119,7 +148,7 @@ export function convertTokens(tokens: readonly Token[]): TokenStream {
         break;
       case 'punct':
         if (t.text === '>>') splitShift(t, out);
-        else out.pushOriginal(PUNCTUATORS.get(t.text) ?? Unknown, i);
+        else out.pushOriginal(punctuatorType(t.text), i);
         break;
       case 'pragma':
         convertPragma(t, out);

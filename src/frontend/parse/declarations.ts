@@ -361,11 +361,14 @@ export abstract class DeclarationRules extends TemplateRules {
     const base = b.base ?? { kind: 'builtin', name: 'void', span: d.span };
     const name = d.name ?? { kind: 'name', global: false, parts: [{ name: '', span: d.span }], span: d.span };
     const simple = lastName(name);
-    const tp = tparams ? { templateParams: tparams } : {};
     const span = this.spanFrom(start);
+    // nodes are built key by key in the order `{ a, ...(c ? { k } : {}), span }` gives (object spread is slow)
     if (b.typedef) {
       this.table.declare(simple, { kind: tparams ? 'template-type' : 'type' });
-      return { kind: 'typedef', name: simple, type: d.wrap(base), ...tp, span };
+      const td: Record<string, unknown> = { kind: 'typedef', name: simple, type: d.wrap(base) };
+      if (tparams) td['templateParams'] = tparams;
+      td['span'] = span;
+      return td as unknown as Decl;
     }
     const type = d.wrap(base);
     if (d.fn && type.kind === 'function') {
@@ -373,13 +376,15 @@ export abstract class DeclarationRules extends TemplateRules {
         if (tparams) this.table.declare(simple, { kind: 'template-func' });
         else if (this.table.lookup(simple)?.kind !== 'template-func') this.table.declare(simple, VALUE);
       }
-      return {
-        kind: 'function', name, specs: b.specs, result: type.result, params: d.fn.params, variadic: d.fn.variadic,
-        ...(d.fn.constMethod ? { constMethod: true } : {}), ...tp, span,
-      };
+      const fn: Record<string, unknown> = { kind: 'function', name, specs: b.specs, result: type.result, params: d.fn.params, variadic: d.fn.variadic };
+      if (d.fn.constMethod) fn['constMethod'] = true;
+      if (tparams) fn['templateParams'] = tparams;
+      fn['span'] = span;
+      return fn as unknown as Decl;
     }
     if (name.parts.length === 1) this.table.declare(simple, tparams ? { kind: 'template-func' } : VALUE);
-    return { kind: 'var', name: simple, nameSpan: name.span, specs: b.specs, type, ...tp, span };
+    if (tparams) return { kind: 'var', name: simple, nameSpan: name.span, specs: b.specs, type, templateParams: tparams, span };
+    return { kind: 'var', name: simple, nameSpan: name.span, specs: b.specs, type, span };
   }
 
   /** Enter a function body's scope: the members of `S` for `S::f`, then the parameters. */

@@ -12,6 +12,10 @@
  *    note (not an error) — semantic analysis complains only if device code uses those names.
  * Before an item is parsed its bracket depth is checked, so 20,000 nested parentheses give one
  * error instead of a stack overflow.
+ *
+ * Each item is tried first on the hand-written fast path (fast.ts), which covers the common
+ * subset; when it gives up (a rare construct, or any error) the name table is rolled back and
+ * the chevrotain grammar parses the item, so errors are always the grammar's.
  */
 import { EOF, type IRecognitionException } from 'chevrotain';
 import type { Decl, SetAsideDecl } from '../ast.js';
@@ -213,17 +217,24 @@ export class ItemParser {
       return [this.setAside(i, j, 'nesting too deep', this.stream.src(deep).span, true)];
     }
     const last = this.stream.src(j - 1);
-    const endSpan: Span = { ...last.span, start: last.span.end };
+    const endSpan: Span = Object.assign({}, last.span, { start: last.span.end });
     const eofSrc: Token = { kind: 'eof', text: '', span: endSpan, spaceBefore: false, lineStart: false };
     const slice = this.stream.tokens(i, j);
-    for (let p = 0; p < 4; p++) slice.push(makeToken(EOF, eofSrc));
+    const eof = makeToken(EOF, eofSrc);
+    slice.push(eof, eof, eof, eof);
     const parser = this.parser;
     const tableDepth = parser.table.depth;
     parser.beginItem(slice);
     let decls: Decl[] = [];
     let failure: { message: string; span: Span } | undefined;
     try {
-      decls = parser.topLevelItem();
+      const fast = parser.fastItem();
+      if (fast) {
+        decls = fast;
+      } else {
+        parser.beginItem(slice);
+        decls = parser.topLevelItem();
+      }
       const e = parser.errors[0];
       if (e) failure = { message: e.message, span: this.errorSpan(e) };
     } catch (e) {

@@ -16,7 +16,28 @@ export type NumberValue =
 
 const MAX_U64 = (1n << 64n) - 1n;
 
+/** small decimal constants (`0`, `1`, `256`…) skip the general scanner below */
+const SMALL_INTS: bigint[] = [];
+for (let i = 0; i < 1024; i++) SMALL_INTS.push(BigInt(i));
+
+function isPlainDecimal(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 15) return false;
+  const c0 = s.charCodeAt(0);
+  if (c0 < 48 || c0 > 57 || (c0 === 48 && n > 1)) return false;
+  for (let i = 1; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 export function parseNumber(spelling: string, report: LiteralReport): NumberValue {
+  if (isPlainDecimal(spelling)) {
+    // what the general path gives for `[1-9][0-9]*` or `0` without a suffix
+    const n = Number(spelling);
+    return { kind: 'int', value: n < 1024 ? SMALL_INTS[n]! : BigInt(n), unsigned: false, long: 0, decimal: true };
+  }
   const text = spelling.replace(/'/g, '');
   const hex = /^0[xX]/.test(text);
   if (hex ? /[.pP]/.test(text) : /[.eE]/.test(text) && !/^0[bB]/.test(text)) return parseFloatLit(text, hex, report);

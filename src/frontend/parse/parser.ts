@@ -1,15 +1,17 @@
 /**
  * The complete parser: the last link of the class chain (see core.ts), where chevrotain
  * records and analyses the grammar. Building it takes a while, so one instance is shared and
- * reused for every item of every file (`beginItem` resets it).
+ * reused for every item of every file (`beginItem` resets it). The fast path (fast.ts,
+ * fast-expr.ts) sits between the grammar and this class.
  */
-import { StatementRules } from './statements.js';
+import { FastRules } from './fast.js';
 
-export class KccParser extends StatementRules {
+export class KccParser extends FastRules {
   /** `validate` runs chevrotain's grammar checks (slow; tests use it) */
   constructor(validate = false) {
     super(validate);
     this.performSelfAnalysis();
+    this.initFast();
   }
 }
 

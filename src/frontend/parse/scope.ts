@@ -30,6 +30,8 @@ interface Scope {
   /** the record's own name (constructors are spelled with it) */
   readonly recordName?: string;
   names?: string[];
+  /** entered while a journal is open: `rollback` removes it whole, its binds need no journal */
+  readonly fresh: boolean;
 }
 
 interface Binding {
@@ -37,8 +39,18 @@ interface Binding {
   readonly scope: Scope;
 }
 
+/** one `bind` made while a journal is open (see `mark`/`rollback`) */
+interface JournalEntry {
+  readonly scope: Scope;
+  readonly name: string;
+  readonly container: Map<string, NameEntry> | undefined;
+  readonly old: NameEntry | undefined;
+  readonly had: boolean;
+  readonly pushed: boolean;
+}
+
 /** Templates among CUDA's built-in names that name class templates (the rest are functions). */
-const BUILTIN_CLASS_TEMPLATES = new Set(['thread_block_tile', 'plus', 'less', 'greater', 'bit_and', 'bit_or', 'bit_xor', 'numeric_limits']);
+const BUILTIN_CLASS_TEMPLATES = new Set(['thread_block_tile', 'block_tile_memory', 'plus', 'less', 'greater', 'bit_and', 'bit_or', 'bit_xor', 'numeric_limits']);
 
 /**
  * Typedefs of `<stddef.h>`/`<stdint.h>` and the CUDA runtime, which nvcc makes visible in every
@@ -75,6 +87,8 @@ export class NameTable {
   readonly global: NameEntry = { kind: 'namespace', members: new Map() };
   private readonly bindings = new Map<string, Binding[]>();
   private readonly scopes: Scope[] = [];
+  /** binds made since `mark` (the fast path's undo log), or undefined when not journaling */
+  private journal: JournalEntry[] | undefined;
 
   constructor() {
     this.enter('namespace', this.global.members);
@@ -88,7 +102,7 @@ export class NameTable {
   }
 
   enter(kind: ScopeKind, container?: Map<string, NameEntry>, recordName?: string): void {
-    this.scopes.push({ kind, container, recordName });
+    this.scopes.push({ kind, container, recordName, fresh: this.journal !== undefined });
   }
 
   leave(): void {
@@ -109,6 +123,45 @@ export class NameTable {
   /** Leave scopes until `depth` remain (after a parse error left some open). */
   truncate(depth: number): void {
     while (this.scopes.length > Math.max(1, depth)) this.leave();
+  }
+
+  /** Start journaling binds, so that `rollback` can undo them (the fast parser's bail-out). */
+  mark(): void {
+    this.journal = [];
+  }
+
+  /** Keep what was declared since `mark`. */
+  commit(): void {
+    this.journal = undefined;
+  }
+
+  /** Undo every bind since `mark` and leave scopes until `depth` remain. */
+  rollback(depth: number): void {
+    const journal = this.journal;
+    this.journal = undefined;
+    this.truncate(depth);
+    if (!journal) return;
+    for (let k = journal.length - 1; k >= 0; k--) {
+      const j = journal[k]!;
+      if (j.container) {
+        if (j.had) j.container.set(j.name, j.old!);
+        else j.container.delete(j.name);
+      }
+      if (!j.pushed || !this.scopes.includes(j.scope)) continue;
+      const stack = this.bindings.get(j.name);
+      if (stack) {
+        for (let i = stack.length - 1; i >= 0; i--)
+          if (stack[i]!.scope === j.scope) {
+            stack.splice(i, 1);
+            break;
+          }
+      }
+      const names = j.scope.names;
+      if (names) {
+        const at = names.lastIndexOf(j.name);
+        if (at >= 0) names.splice(at, 1);
+      }
+    }
   }
 
   /** the innermost enclosing record's name, if the innermost non-template scope is a record */
@@ -161,7 +214,12 @@ export class NameTable {
   private bind(s: Scope, name: string, entry: NameEntry, intoContainer = true): NameEntry {
     const old = this.lookupIn(s, name);
     const merged = old ? merge(old, entry) : entry;
-    if (intoContainer && s.container) s.container.set(name, merged);
+    const container = intoContainer ? s.container : undefined;
+    // a fresh scope without a container (function, block, template) disappears on rollback
+    if (this.journal && (!s.fresh || container)) {
+      this.journal.push({ scope: s, name, container, old: container?.get(name), had: container?.has(name) ?? false, pushed: merged !== old });
+    }
+    if (container) container.set(name, merged);
     if (merged === old) return old;
     let stack = this.bindings.get(name);
     if (!stack) this.bindings.set(name, (stack = []));
