@@ -6,7 +6,11 @@
  * (scan.ts). Tokens carry their half-open span, `spaceBefore` (whitespace or a comment
  * precedes them) and `lineStart` (first token of a logical line, where directives begin).
  * A token with a line splice inside it (rare) is re-scanned from a spliced copy of its line, so
- * the fast path never builds strings it does not keep.
+ * the fast path never builds strings it does not keep. ASCII identifiers, the commonest token,
+ * are scanned inline and interned by a hash computed on the way. Allocating the tokens, not
+ * scanning, is most of the lexer's time (two objects per token, all kept): they are made at a
+ * single object-literal site so that V8's allocation-site pretenuring puts them straight in
+ * the old generation instead of copying each one through the young one.
  *
  * Problems are not reported while scanning but collected with the index of the token they
  * belong to: the preprocessor reports only those outside skipped `#if 0` groups (where an
@@ -16,8 +20,8 @@
  */
 import type { SourceFile } from '../../support/source.js';
 import type { DiagnosticBag } from '../../support/diagnostics/index.js';
-import type { Token } from '../token.js';
-import { C_SPACE, CHAR_CLASS, showChar } from './chars.js';
+import type { Token, TokenKind } from '../token.js';
+import { C_IDCONT, C_IDSTART, C_SPACE, CHAR_CLASS, showChar } from './chars.js';
 import { lexDiagnostics as D } from './diagnostics.js';
 import { P_CHAR, P_EMPTY_CHAR, P_NONE, P_RAW, P_RAW_DELIM, P_STRING, scanOut, scanToken, spliceLen } from './scan.js';
 
@@ -62,12 +66,12 @@ export function lex(file: SourceFile, diags: DiagnosticBag): Token[] {
 
 /** Lex `text` as file `fileId` without reporting anything. */
 export function scanFile(text: string, fileId: number): ScanResult {
-  // sized up front from the text (typical code has a token per 4–6 characters): growing an
-  // array of a million objects by push costs more than the tokens themselves
-  const tokens: Token[] = new Array<Token>((text.length >> 2) + 16);
+  const n = text.length;
+  // sized up front from the text, generously (dense code has a token per 2–3 characters):
+  // growing an array of a million objects by doubling costs more than trimming it once
+  let tokens: Token[] = new Array<Token>(Math.min(n >> 1, 1 << 24) + 16);
   let count = 0;
   const problems: LexProblem[] = [];
-  const n = text.length;
   let strays = 0;
   let moreStray = 0;
   let moreStrayAt = 0;
@@ -76,19 +80,37 @@ export function scanFile(text: string, fileId: number): ScanResult {
   let lineStart = true;
   while (i < n) {
     const c = text.charCodeAt(i);
+    let end = -1;
+    let kind: TokenKind = 'identifier';
+    let tokText = '';
     if (c < 128) {
-      if (CHAR_CLASS[c]! & C_SPACE) {
+      const cls = CHAR_CLASS[c]!;
+      if (cls & C_SPACE) {
         i++;
         space = true;
         continue;
       }
-      if (c === 10) {
+      if (cls & C_IDSTART) {
+        // Fast path for the commonest token, an ASCII identifier: scan it and hash it for
+        // interning in one pass. An encoding prefix before a quote (u8"…"), a non-ASCII
+        // letter or a backslash (a possible splice) after it leave it to the general path.
+        let h = c;
+        let j = i + 1;
+        let d = text.charCodeAt(j);
+        while (d < 128 && CHAR_CLASS[d]! & C_IDCONT) {
+          h = (Math.imul(h, 31) + d) | 0;
+          d = text.charCodeAt(++j);
+        }
+        if (d !== 92 && d !== 34 && d !== 39 && !(d >= 128 && j < n)) {
+          end = j;
+          tokText = j - i <= 48 ? intern(text, i, j, h) : text.slice(i, j);
+        }
+      } else if (c === 10) {
         i++;
         space = true;
         lineStart = true;
         continue;
-      }
-      if (c === 47) {
+      } else if (c === 47) {
         const d = text.charCodeAt(i + 1);
         if (d === 47) {
           i = skipLineComment(text, i + 2, problems, count);
@@ -114,26 +136,29 @@ export function scanFile(text: string, fileId: number): ScanResult {
         }
       }
     }
-    let end = scanToken(text, i);
     if (end < 0) {
-      const cp = text.codePointAt(i)!;
-      const w = cp > 0xffff ? 2 : 1;
-      if (strays++ < MAX_STRAY_REPORTED) problems.push({ kind: P_STRAY, start: i, end: i + w, token: count, cp });
-      else if (moreStray++ === 0) moreStrayAt = i;
-      i += w;
-      space = true;
-      continue;
+      end = scanToken(text, i);
+      if (end < 0) {
+        const cp = text.codePointAt(i)!;
+        const w = cp > 0xffff ? 2 : 1;
+        if (strays++ < MAX_STRAY_REPORTED) problems.push({ kind: P_STRAY, start: i, end: i + w, token: count, cp });
+        else if (moreStray++ === 0) moreStrayAt = i;
+        i += w;
+        space = true;
+        continue;
+      }
+      kind = scanOut.kind;
+      if (scanOut.splice || (end < n && text.charCodeAt(end) === 92 && kind !== 'string' && kind !== 'char' && spliceLen(text, end))) {
+        const r = rescanSpliced(text, i);
+        end = r.end;
+        tokText = r.text;
+      } else tokText = scanOut.text ?? (end - i <= 48 && kind !== 'string' ? intern(text, i, end, hashOf(text, i, end)) : text.slice(i, end));
+      if (scanOut.problem !== P_NONE) problems.push({ kind: scanOut.problem, start: i, end, token: count });
     }
-    let tokText: string;
-    const kind = scanOut.kind;
-    if (scanOut.splice || (end < n && text.charCodeAt(end) === 92 && kind !== 'string' && kind !== 'char' && spliceLen(text, end))) {
-      const r = rescanSpliced(text, i);
-      end = r.end;
-      tokText = r.text;
-    } else tokText = scanOut.text ?? (end - i <= 48 && kind !== 'string' ? intern(text, i, end) : text.slice(i, end));
-    if (scanOut.problem !== P_NONE) problems.push({ kind: scanOut.problem, start: i, end, token: count });
-    if (count === tokens.length) tokens.length = count * 2;
-    tokens[count++] = { kind: scanOut.kind, text: tokText, span: { file: fileId, start: i, end }, spaceBefore: space, lineStart };
+    // the one place tokens are made: a single allocation site, which V8 learns to allocate
+    // straight into the old generation (every token lives as long as the output does)
+    if (count === tokens.length) tokens = grow(tokens, count);
+    tokens[count++] = { kind, text: tokText, span: { file: fileId, start: i, end }, spaceBefore: space, lineStart };
     space = false;
     lineStart = false;
     i = end;
@@ -142,20 +167,29 @@ export function scanFile(text: string, fileId: number): ScanResult {
   return { tokens, problems, moreStray, moreStrayAt };
 }
 
+function grow(tokens: Token[], count: number): Token[] {
+  tokens.length = count * 2 + 16;
+  return tokens;
+}
+
+function hashOf(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let k = start; k < end; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+  return h;
+}
+
 /**
  * Identifier and number spellings repeat (`i`, `threadIdx`, `0`, `float`): look each up in an
- * open-addressing table keyed by a hash of its characters and reuse the string already made,
- * instead of allocating a fresh slice per token. The table is shared by all files and
- * cleared when it fills up.
+ * open-addressing table keyed by a hash of its characters (`h`, computed while scanning) and
+ * reuse the string already made, instead of allocating a fresh slice per token. The table is
+ * shared by all files and cleared when it fills up.
  */
 const INTERN_BITS = 14;
 const INTERN_MASK = (1 << INTERN_BITS) - 1;
 let internTable: (string | undefined)[] = new Array<string | undefined>(1 << INTERN_BITS);
 let internCount = 0;
 
-function intern(text: string, start: number, end: number): string {
-  let h = 0;
-  for (let k = start; k < end; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+function intern(text: string, start: number, end: number, h: number): string {
   const len = end - start;
   let slot = (h ^ (h >>> INTERN_BITS)) & INTERN_MASK;
   for (;;) {

@@ -38,10 +38,21 @@ export function builtinHeader(name: string): { path: string; text: string } | un
   return text === null ? undefined : { path: join(BUILTIN_HEADER_DIR, name), text };
 }
 
-export interface LexedFile {
-  readonly scan: ScanResult;
-  /** the include-guard macro when the whole file is `#ifndef G … #endif` */
-  readonly guard: string | undefined;
+/** a lexed file and, worked out on first use, its include guard */
+export class LexedFile {
+  private guardName: string | undefined | null = null;
+
+  constructor(readonly scan: ScanResult) {}
+
+  /**
+   * The include-guard macro when the whole file is `#ifndef G … #endif`. Only asked when the
+   * file is `#include`d, so the main file (often the biggest) never pays for the walk over
+   * its tokens.
+   */
+  get guard(): string | undefined {
+    if (this.guardName === null) this.guardName = includeGuard(this.scan.tokens);
+    return this.guardName;
+  }
 }
 
 const lexCache = new Map<string, { text: string; lexed: LexedFile }>();
@@ -59,8 +70,7 @@ export function lexCached(fileId: number, path: string, text: string): LexedFile
 }
 
 export function lexFile(fileId: number, text: string): LexedFile {
-  const scan = scanFile(text, fileId);
-  return { scan, guard: includeGuard(scan.tokens) };
+  return new LexedFile(scanFile(text, fileId));
 }
 
 /**

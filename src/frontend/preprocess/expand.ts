@@ -81,6 +81,11 @@ export class Expander {
     private readonly depth = 0,
   ) {}
 
+  /** nothing is pushed back: the next token comes straight from the source */
+  get idle(): boolean {
+    return this.frames.length === 0;
+  }
+
   /** all remaining tokens, expanded */
   drain(): PPToken[] {
     const out: PPToken[] = [];

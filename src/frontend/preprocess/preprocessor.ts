@@ -11,6 +11,10 @@
  *
  * Everything is iterative with explicit limits (include depth, expansion size, argument
  * nesting, `#if` nesting of parentheses), so pathological input ends with a diagnostic.
+ *
+ * Speed: most tokens are neither directives nor macro names, and `run` copies runs of those
+ * straight from the file's token array to the output (no allocation, no expander); the
+ * predefines-and-forced-includes prelude is memoised per configuration (prelude.ts).
  */
 import { type SourceFile, type SourceManager, type Span, joinSpans } from '../../support/source.js';
 import type { DiagnosticBag } from '../../support/diagnostics/index.js';
@@ -23,6 +27,7 @@ import { Expander, type ExpansionHost, ListSource, type TokenSource } from './ex
 import { IncludeResolver, readFileOrUndefined } from './include.js';
 import { type Macro, dynamicMacro } from './macros.js';
 import { COMMAND_LINE_PATH, commandLineText, dateAndTime, DYNAMIC_MACROS, PREDEFINED_TEXT, PREDEFINES_PATH } from './predefined.js';
+import { findPrelude, type PreludeSnapshot, preludeKey, savePrelude } from './prelude.js';
 import { type PPToken, ppToken } from './subst.js';
 
 export interface PreprocessOptions {
@@ -116,6 +121,10 @@ export class Preprocessor implements ExpansionHost, TokenSource {
   private expandedTokens = 0;
   private counter = 0;
   private readonly date: { date: string; time: string };
+  /** the prelude being run, to be memoised when it ends (prelude.ts) */
+  private prelude: { key: string; firstFile: number; diagnostics: number } | undefined;
+  /** the prelude met something that depends on more than its text: do not memoise it */
+  private preludeTainted = false;
 
   constructor(
     readonly sources: SourceManager,
@@ -135,16 +144,47 @@ export class Preprocessor implements ExpansionHost, TokenSource {
     // sized up front: pushing a million tokens one by one costs more than copying them
     this.out = new Array<Token>(lexed.scan.tokens.length + 4096);
     this.enter({ file: main, lexed });
-    const cmd = commandLineText(this.opts.defines ?? {}, this.opts.undefines ?? [], this.opts.implicitIncludes ?? ['cuda_runtime.h']);
-    if (cmd) this.enter(this.load(COMMAND_LINE_PATH, cmd, undefined, true));
-    const pre = this.load(PREDEFINES_PATH, PREDEFINED_TEXT, undefined, true);
-    const preSpan: Span = { file: pre.file.id, start: 0, end: 0 };
-    for (const [name, kind] of DYNAMIC_MACROS) this.macros.set(name, dynamicMacro(name, kind, preSpan));
-    this.enter(pre);
+    const firstFile = this.sources.files.length;
+    const key = this.diags.limitReached ? undefined : preludeKey(this.opts, this.limits, firstFile);
+    const snapshot = key === undefined ? undefined : findPrelude(key);
+    if (snapshot !== undefined) this.restorePrelude(snapshot);
+    else {
+      if (key !== undefined) this.prelude = { key, firstFile, diagnostics: this.diags.list.length };
+      const cmd = commandLineText(this.opts.defines ?? {}, this.opts.undefines ?? [], this.opts.implicitIncludes ?? ['cuda_runtime.h']);
+      if (cmd) this.enter(this.load(COMMAND_LINE_PATH, cmd, undefined, true));
+      const pre = this.load(PREDEFINES_PATH, PREDEFINED_TEXT, undefined, true);
+      const preSpan: Span = { file: pre.file.id, start: 0, end: 0 };
+      for (const [name, kind] of DYNAMIC_MACROS) this.macros.set(name, dynamicMacro(name, kind, preSpan));
+      this.enter(pre);
+    }
 
     const ex = this.expander;
+    const macros = this.macros;
     for (;;) {
       if (this.diags.limitReached) break;
+      if (ex.idle && !this.stopped && this.cur !== undefined) {
+        // Fast path, most tokens: with nothing pushed back in the expander, a token that is no
+        // directive, macro name or `_Pragma` comes out as the lexer made it. Copy such runs
+        // straight from the file's token array; the general path below takes the rest.
+        // Nothing here reports a diagnostic or charges the expansion limit, so the checks
+        // above hold for the whole run.
+        const f = this.cur;
+        const toks = f.toks;
+        const n = toks.length;
+        let i = f.i;
+        let out = this.out;
+        let count = this.outCount;
+        for (; i < n; i++) {
+          const t = toks[i]!;
+          if (t.kind === 'identifier') {
+            if (macros.has(t.text) || t.text === '_Pragma') break;
+          } else if (t.lineStart && t.kind === 'punct' && t.text === '#') break;
+          if (count === out.length) out = this.grow();
+          out[count++] = t;
+        }
+        f.i = i;
+        this.outCount = count;
+      }
       const t = ex.next();
       if (t === null) break;
       if (t.kind === 'identifier' && t.text === '_Pragma') {
@@ -161,8 +201,54 @@ export class Preprocessor implements ExpansionHost, TokenSource {
   }
 
   private emit(t: Token): void {
-    if (this.outCount === this.out.length) this.out.length = this.outCount * 2 + 16;
+    if (this.outCount === this.out.length) this.grow();
     this.out[this.outCount++] = t;
+  }
+
+  private grow(): Token[] {
+    this.out.length = this.outCount * 2 + 16;
+    return this.out;
+  }
+
+  // ---- the prelude snapshot (prelude.ts)
+
+  /** The prelude has ended (only the main file is open): memoise its state if that is sound. */
+  private savePrelude(): void {
+    const p = this.prelude!;
+    this.prelude = undefined;
+    const files = this.sources.files.slice(p.firstFile);
+    if (
+      this.preludeTainted ||
+      this.stopped ||
+      this.diags.list.length !== p.diagnostics ||
+      this.conds.length !== 0 ||
+      this.pushedMacros.size !== 0 ||
+      this.skippedHeaders.length !== 0 ||
+      !this.expander.idle ||
+      files.some((f) => !f.builtin || this.loaded.get(f.path)?.file !== f)
+    )
+      return;
+    savePrelude(p.key, {
+      files: files.map((f) => ({ path: f.path, text: f.text, includedFrom: f.includedFrom, builtin: f.builtin, lexed: this.loaded.get(f.path)!.lexed })),
+      macros: new Map(this.macros),
+      tokens: this.out.slice(0, this.outCount),
+      includedFiles: this.includedFiles.slice(),
+      onceFiles: [...this.onceFiles],
+      expandedTokens: this.expandedTokens,
+    });
+  }
+
+  /** Start from a memoised prelude: the state it left, as if it had just been run. */
+  private restorePrelude(s: PreludeSnapshot): void {
+    for (const pf of s.files) {
+      const file = this.sources.add(pf.path, pf.text, pf.includedFrom, pf.builtin);
+      this.loaded.set(pf.path, { file, lexed: pf.lexed });
+    }
+    for (const [name, m] of s.macros) this.macros.set(name, m);
+    for (const t of s.tokens) this.emit(t);
+    for (const f of s.includedFiles) this.includedFiles.push(f);
+    for (const f of s.onceFiles) this.onceFiles.add(f);
+    this.expandedTokens = s.expandedTokens;
   }
 
   // ---- files
@@ -218,6 +304,7 @@ export class Preprocessor implements ExpansionHost, TokenSource {
   }
 
   hasInclude(name: string, quoted: boolean): boolean {
+    this.preludeTainted = true;
     return this.cur !== undefined && this.resolver.resolve(name, quoted, this.cur.file) !== undefined;
   }
 
@@ -245,6 +332,7 @@ export class Preprocessor implements ExpansionHost, TokenSource {
       if (f.i >= f.toks.length) {
         if (!crossFiles) return null;
         this.leave();
+        if (this.prelude !== undefined && this.files.length === 1) this.savePrelude();
         continue;
       }
       const t = f.toks[f.i]!;
@@ -270,6 +358,7 @@ export class Preprocessor implements ExpansionHost, TokenSource {
   }
 
   dynamicToken(m: Macro, t: PPToken): PPToken {
+    this.preludeTainted = true;
     let kind: Token['kind'] = 'number';
     let text: string;
     switch (m.dynamic) {
@@ -312,6 +401,7 @@ export class Preprocessor implements ExpansionHost, TokenSource {
 
   /** `_Pragma("…")` (C17 6.10.9): destringize, then act as the `#pragma` it spells */
   private pragmaOperator(op: PPToken): void {
+    this.preludeTainted = true;
     const ex = this.expander;
     const open = ex.next();
     const str = open?.text === '(' ? ex.next() : null;
