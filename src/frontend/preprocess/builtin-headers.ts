@@ -21,6 +21,9 @@ import type { Token } from '../token.js';
 
 export const BUILTIN_HEADER_DIR = fileURLToPath(new URL('../../../src/frontend/headers/', import.meta.url));
 
+/** how built-in headers are named in diagnostics, like clang's `<built-in>` */
+export const BUILTIN_HEADER_PREFIX = '<kcc>/';
+
 const texts = new Map<string, string | null>();
 
 /** the built-in header `name` (`cuda_runtime.h`, `cmath`, `cooperative_groups/reduce.h`) */
@@ -35,7 +38,8 @@ export function builtinHeader(name: string): { path: string; text: string } | un
     }
     texts.set(name, text);
   }
-  return text === null ? undefined : { path: join(BUILTIN_HEADER_DIR, name), text };
+  // shown in diagnostics and `-E` line markers; the same on every machine (no install path)
+  return text === null ? undefined : { path: `${BUILTIN_HEADER_PREFIX}${name}`, text };
 }
 
 /** a lexed file and, worked out on first use, its include guard */
