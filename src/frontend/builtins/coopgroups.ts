@@ -27,6 +27,8 @@ export const COOP_GROUPS: readonly BuiltinEntry[] = [
   fn('this_grid', ['grid_group()'], 'cg.grid'),
   fn('coalesced_threads', ['coalesced_group()'], 'cg.coalesced', { unsupported: 'coalesced groups (cooperative_groups::coalesced_threads) are outside the kcc subset' }),
   fn('tiled_partition', ['tile(group)'], 'cg.tile', { templateValue: true }),
+  fn('labeled_partition', ['coalesced_group(group, T)', 'coalesced_group(group, T, T)'], 'cg.labeled', { T: 'integer', unsupported: 'labeled partitions (cooperative_groups::labeled_partition) are outside the kcc subset' }),
+  fn('binary_partition', ['coalesced_group(group, bool)'], 'cg.binary', { unsupported: 'binary partitions (cooperative_groups::binary_partition) are outside the kcc subset' }),
   fn('sync', ['void(group)'], 'barrier.group'),
   fn('reduce', ['T(tile, T, cgop)'], 'cg.reduce', { T: 'arith' }),
   fn('inclusive_scan', ['T(tile, T, cgop)'], 'cg.scan.inclusive', { T: 'arith' }),

@@ -49,18 +49,24 @@ function builtinRecord(name: string, displayName: string, builtin: BuiltinRecord
 
 const CG = 'cooperative_groups';
 
+/** a built-in class template's failure that means "outside the subset" (not a bad argument) */
+export const UNSUPPORTED = 'unsupported:';
+
 function build(): BuiltinRegistry {
+  // thread_block, coalesced_group and every thread_block_tile derive from thread_group (as in CUDA's header)
+  const threadGroup = builtinRecord('thread_group', `${CG}::thread_group`, 'cg-thread-group');
+  const groupBase = { bases: [threadGroup], layout: { size: 1, align: 1, baseOffsets: [0] } };
   const records = new Map<string, RecordType>([
-    ['thread_block', builtinRecord('thread_block', `${CG}::thread_block`, 'cg-thread-block')],
-    ['thread_group', builtinRecord('thread_group', `${CG}::thread_group`, 'cg-thread-group')],
+    ['thread_block', builtinRecord('thread_block', `${CG}::thread_block`, 'cg-thread-block', groupBase)],
+    ['thread_group', threadGroup],
     ['grid_group', builtinRecord('grid_group', `${CG}::grid_group`, 'cg-grid-group')],
-    ['coalesced_group', builtinRecord('coalesced_group', `${CG}::coalesced_group`, 'cg-coalesced-group')],
+    ['coalesced_group', builtinRecord('coalesced_group', `${CG}::coalesced_group`, 'cg-coalesced-group', groupBase)],
     ['FILE', builtinRecord('FILE', 'FILE', 'opaque')],
   ]);
   const tiles = new Map<number, RecordType>();
   const tile = (n: number): RecordType => {
     let t = tiles.get(n);
-    if (!t) tiles.set(n, (t = builtinRecord('thread_block_tile', `${CG}::thread_block_tile<${n}>`, 'cg-tile', { builtinParam: n })));
+    if (!t) tiles.set(n, (t = builtinRecord('thread_block_tile', `${CG}::thread_block_tile<${n}>`, 'cg-tile', { builtinParam: n, ...groupBase })));
     return t;
   };
   const named = (name: string): Type | undefined => BUILTIN_TYPEDEFS.get(name) ?? records.get(name);
@@ -119,6 +125,7 @@ function build(): BuiltinRegistry {
     if (![1, 2, 4, 8, 16, 32].includes(n)) return `thread_block_tile size must be a power of two no larger than 32 (got ${n})`;
     return tile(n);
   }));
+  add(cg, 'block_tile_memory', classTemplate('block_tile_memory', cgScope, () => `${UNSUPPORTED}block_tile_memory (tiles of more than one warp) is outside the kcc subset`));
   for (const [op] of Object.entries(CG_OPS)) {
     const instances = new Map<string, RecordType>();
     add(cg, op, classTemplate(op, cgScope, (args) => {

@@ -23,6 +23,7 @@ export const BUILTIN_TYPE_NAMES: ReadonlySet<string> = new Set([
 export const BUILTIN_TEMPLATE_NAMES: ReadonlySet<string> = new Set([
   'tiled_partition', // cooperative_groups::tiled_partition<N>(g)
   'thread_block_tile', // cooperative_groups::thread_block_tile<N>
+  'block_tile_memory', // cooperative_groups::block_tile_memory<N> (outside the subset: a clear diagnostic)
   'plus', 'less', 'greater', 'bit_and', 'bit_or', 'bit_xor', // cooperative_groups reduce ops
   'numeric_limits', // std::numeric_limits<float>::max()
   'min', 'max', // std::min<int>(a, b)

@@ -72,7 +72,7 @@ export const BUILTIN_TYPEDEFS: ReadonlyMap<string, Type> = new Map<string, Type>
   ['size_t', T.ulong], ['ptrdiff_t', T.long], ['ssize_t', T.long], ['intptr_t', T.long], ['uintptr_t', T.ulong],
   ['int8_t', T.schar], ['uint8_t', T.uchar], ['int16_t', T.short], ['uint16_t', T.ushort],
   ['int32_t', T.int], ['uint32_t', T.uint], ['int64_t', T.long], ['uint64_t', T.ulong],
-  ['intmax_t', T.long], ['uintmax_t', T.ulong],
+  ['intmax_t', T.long], ['uintmax_t', T.ulong], ['clock_t', T.long], ['time_t', T.long],
   ['cudaError_t', CUDA_ERROR], ['cudaError', CUDA_ERROR], ['cudaMemcpyKind', CUDA_MEMCPY_KIND],
   ['cudaStream_t', HANDLE], ['cudaEvent_t', HANDLE],
 ]);

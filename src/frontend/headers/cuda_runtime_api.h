@@ -8,4 +8,13 @@
 #define CUDART_CB
 #define CUDARTAPI
 #include <driver_types.h>
+/* device queries whose types live in driver_types.h (the rest are built into kcc) */
+extern "C" {
+cudaError_t cudaGetDeviceProperties(struct cudaDeviceProp *prop, int device);
+cudaError_t cudaDeviceGetAttribute(int *value, enum cudaDeviceAttr attr, int device);
+cudaError_t cudaMemGetInfo(size_t *free, size_t *total);
+cudaError_t cudaStreamCreateWithFlags(cudaStream_t *stream, unsigned int flags);
+cudaError_t cudaProfilerStart(void);
+cudaError_t cudaProfilerStop(void);
+}
 #endif

@@ -18,12 +18,13 @@ import type { Ctx } from './context.js';
 import { convertImplicit, promote, toRvalue } from './conversions.js';
 import { semaDiagnostics as D } from './diagnostics.js';
 import type { Entity, FunctionEntity } from './entities.js';
-import { checkExpr, convertForInit, entityValue, lookupValue, reportUndeclared } from './expressions.js';
+import { checkExpr, convertForInit, entityValue, isEntityList, lookupValue, lookupValueOrMember, reportUndeclared, warnWritableString } from './expressions.js';
 import { construct } from './initializers.js';
 import { DIM3 } from '../builtins/types.js';
 import { type Candidate, type Resolution, type Viable, candidatesOf, resolveOverload } from './overload.js';
 import type { Scope } from './scope.js';
-import { ensureInstanceBody, evalTemplateArgs, instantiateClass } from './templates.js';
+import { requestKernel } from './functions.js';
+import { declareInstance, ensureInstanceBody, evalTemplateArgs, instantiateClass } from './templates.js';
 import { SIZE_T, T, type Type, qualified, typeToString, unqualified } from './types.js';
 import { limitValue } from './limits.js';
 
@@ -31,9 +32,9 @@ export function checkCall(ctx: Ctx, e: ast.Expr & { kind: 'call' }, scope: Scope
   const callee = e.callee;
   if (callee.kind === 'ident') {
     const last = callee.name.parts[callee.name.parts.length - 1]!;
-    const found = lookupValue(ctx, callee.name, scope);
-    if (found.member) return callObject(ctx, found.member, e, scope);
-    const entities = found.entities;
+    const found = lookupValueOrMember(ctx, callee.name, scope);
+    if (found !== undefined && !isEntityList(found)) return callObject(ctx, found, e, scope);
+    const entities = found;
     if (!entities) {
       if (callee.name.parts.length === 1 && !callee.name.global) reportUndeclared(ctx, last.name, last.span);
       checkArgs(ctx, e.args, scope);
@@ -52,14 +53,19 @@ export function checkCall(ctx: Ctx, e: ast.Expr & { kind: 'call' }, scope: Scope
       const explicitArgs = last.templateArgs ? evalTemplateArgs(ctx, last.templateArgs, scope) : [];
       if (!explicitArgs) return errorExpr(e.span);
       // the runtime API names device variables as symbols (cudaMemcpyToSymbol(coeffs, …))
-      const symbols = entities.some((x) => x.kind === 'builtin' && x.entry.category === 'runtime');
+      let symbols = false;
+      let methods = false;
+      for (const x of entities) {
+        if (x.kind === 'builtin' && x.entry.category === 'runtime') symbols = true;
+        else if (x.kind === 'function' && x.owner && !x.isStatic) methods = true;
+      }
       const saved = ctx.allowDeviceSymbol;
       ctx.allowDeviceSymbol = symbols;
       const args = checkArgs(ctx, e.args, scope);
       ctx.allowDeviceSymbol = saved;
-      if (args.some((a) => a.type.kind === 'error')) return errorExpr(e.span);
+      if (anyError(args)) return errorExpr(e.span);
       // unqualified calls of methods from a method use `*this`
-      const self = ctx.fn?.thisType && entities.some((x) => x.kind === 'function' && x.owner && !x.isStatic) ? thisObject(ctx, e.span) : undefined;
+      const self = ctx.fn?.thisType && methods ? thisObject(ctx, e.span) : undefined;
       return callEntities(ctx, last.name, entities, args, { explicitArgs, receiver: self, span: e.span });
     }
     return callObject(ctx, entityValue(ctx, entities, last.name, last.span), e, scope);
@@ -75,7 +81,14 @@ function thisObject(ctx: Ctx, span: Span): CExpr {
 }
 
 function checkArgs(ctx: Ctx, args: readonly ast.Expr[], scope: Scope): CExpr[] {
-  return args.map((a) => checkExpr(ctx, a, scope));
+  const out: CExpr[] = [];
+  for (let i = 0; i < args.length; i++) out.push(checkExpr(ctx, args[i]!, scope));
+  return out;
+}
+
+function anyError(args: readonly CExpr[]): boolean {
+  for (let i = 0; i < args.length; i++) if (args[i]!.type.kind === 'error') return true;
+  return false;
 }
 
 /** Calling an object: a record with `operator()`, else an error. */
@@ -111,7 +124,7 @@ function checkMethodCall(ctx: Ctx, callee: ast.Expr & { kind: 'member' }, e: ast
   const explicitArgs = callee.member.templateArgs ? evalTemplateArgs(ctx, callee.member.templateArgs, scope) : [];
   if (!explicitArgs) return errorExpr(e.span);
   const args = checkArgs(ctx, e.args, scope);
-  if (args.some((a) => a.type.kind === 'error')) return errorExpr(e.span);
+  if (anyError(args)) return errorExpr(e.span);
   let entities: readonly Entity[] | undefined;
   if (t.record.builtin) {
     const m = ctx.reg.methods(t.record.builtin).get(name);
@@ -177,6 +190,7 @@ function finishCall(ctx: Ctx, name: string, v: Viable, span: Span): CExpr {
       continue;
     }
     const c = convertImplicit(a, p);
+    if (c) warnWritableString(ctx, a, p);
     args.push(c ?? convertForInit(ctx, a, p, 'init'));
   }
   if (v.cand.kind === 'builtin') {
@@ -238,6 +252,7 @@ function checkBuiltinSpace(ctx: Ctx, name: string, space: 'device' | 'host' | 'b
 function checkCallSpace(ctx: Ctx, fn: FunctionEntity, span: Span): void {
   if (ctx.unevaluated) return;
   const caller = ctx.fn?.space ?? 'host';
+  if (fn.space === 'host-device' || (fn.space === 'device' && caller !== 'host') || (fn.space === 'host' && caller === 'host')) return;
   const declared: DiagnosticNote[] = [{ message: `'${fn.qualifiedName}' declared here`, span: fn.decl.name.span }];
   if (fn.space === 'global') {
     if (caller === 'host') ctx.report(D.kernelCallNoConfig, span, { name: fn.qualifiedName }, declared);
@@ -295,7 +310,9 @@ export function checkLaunch(ctx: Ctx, e: ast.Expr & { kind: 'launch' }, scope: S
   const config = e.config.map((c, i) => convertForInit(ctx, checkExpr(ctx, c, scope), configTypes[i]!, 'init'));
   const args = checkArgs(ctx, e.args, scope);
   if (e.callee.kind !== 'ident' || config.some((c) => c.type.kind === 'error') || args.some((a) => a.type.kind === 'error')) {
-    if (e.callee.kind !== 'ident') ctx.report(D.unsupported, e.callee.span, { what: 'launching a kernel through an expression' });
+    if (e.callee.kind !== 'ident') launchThroughPointer(ctx, e.callee.span);
+    // the kernel a host launch names is device code even when the launch itself cannot be checked
+    else instantiateNamedKernel(ctx, e.callee.name, scope, e.span);
     return errorExpr(e.span);
   }
   const last = e.callee.name.parts[e.callee.name.parts.length - 1]!;
@@ -308,7 +325,8 @@ export function checkLaunch(ctx: Ctx, e: ast.Expr & { kind: 'launch' }, scope: S
   if (!explicitArgs) return errorExpr(e.span);
   const kernels = found.filter((x): x is FunctionEntity => x.kind === 'function' && x.space === 'global');
   if (!kernels.length) {
-    ctx.report(D.launchNonKernel, last.span, { name: last.name });
+    if (found[0]!.kind === 'var') launchThroughPointer(ctx, last.span);
+    else ctx.report(D.launchNonKernel, last.span, { name: last.name });
     return errorExpr(e.span);
   }
   const res = resolveOverload(ctx, candidatesOf(kernels), args, { explicitArgs, span: e.span });
@@ -317,7 +335,35 @@ export function checkLaunch(ctx: Ctx, e: ast.Expr & { kind: 'launch' }, scope: S
     return errorExpr(e.span);
   }
   const kernel = res.best.fn;
-  if (kernel.instanceOf) ensureInstanceBody(ctx, kernel, e.span);
+  if (kernel.instanceOf) {
+    ensureInstanceBody(ctx, kernel, e.span);
+    requestKernel(ctx, kernel);
+  }
   const converted = res.best.args.map((a, i) => convertImplicit(a, res.best!.params[i]!) ?? a);
   return { kind: 'launch', kernel, config, args: converted, type: T.void, category: 'rvalue', span: e.span };
+}
+
+/** `kernelPtr<<<…>>>(…)`: outside the subset; the host function is not runnable (its kernels are compiled). */
+function launchThroughPointer(ctx: Ctx, span: Span): void {
+  if (ctx.fn?.space === 'host') ctx.markNotRunnable('launches a kernel through a function pointer');
+  else ctx.report(D.unsupported, span, { what: 'launching a kernel through an expression' });
+}
+
+/** Instantiate (and make a kernel of) the kernel template `name<args>` a launch names, when its arguments are explicit. */
+function instantiateNamedKernel(ctx: Ctx, name: ast.QualifiedName, scope: Scope, span: Span): void {
+  const last = name.parts[name.parts.length - 1]!;
+  if (!last.templateArgs) return;
+  const found = lookupValue(ctx, name, scope).entities;
+  const templates = found?.filter((x): x is FunctionEntity => x.kind === 'function' && x.space === 'global' && !!x.template) ?? [];
+  if (!templates.length) return;
+  const explicit = evalTemplateArgs(ctx, last.templateArgs, scope);
+  if (!explicit) return;
+  for (const t of templates) {
+    if (explicit.length !== t.template!.params.length) continue;
+    const inst = declareInstance(ctx, t, explicit, span);
+    if (typeof inst === 'string') continue;
+    ensureInstanceBody(ctx, inst, span);
+    requestKernel(ctx, inst);
+    return;
+  }
 }

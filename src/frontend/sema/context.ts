@@ -10,7 +10,8 @@
  * goes on. Everything else in host code is checked like device code.
  */
 import type { SourceManager, Span } from '../../support/source.js';
-import type { DiagnosticBag, DiagnosticDef, DiagnosticNote } from '../../support/diagnostics/index.js';
+import { type DiagnosticBag, type DiagnosticDef, type DiagnosticNote, formatMessage } from '../../support/diagnostics/index.js';
+import { semaDiagnostics } from './diagnostics.js';
 import type * as ast from '../ast.js';
 import { type BuiltinRegistry, builtins } from '../builtins/index.js';
 import type { CheckedFunction, CheckedGlobal } from './checked.js';
@@ -79,6 +80,18 @@ export class Ctx {
   allowDeviceSymbol = false;
   /** host code may use unknown names without error (see the header) */
   readonly lenientHost: boolean;
+  /** >0 while resolving a host-only declaration (host function signature, host variable): tolerant like host bodies */
+  hostDecl = 0;
+  /** the first thing a tolerant host declaration could not express (reset by whoever set hostDecl) */
+  hostDeclIssue: string | undefined;
+  /** host functions whose signature kcc could not express (see hostDecl): not runnable */
+  readonly hostDeclIssues = new WeakMap<object, string>();
+  /** host variables set aside (see hostDecl) → why, for device code that names one */
+  readonly hostSetAside = new WeakMap<object, { readonly reason: string; readonly span: Span }>();
+  /** >0 while trying something that may fail quietly (instantiating launches found in set-aside host code) */
+  muted = 0;
+  /** host function states that already got the "outside the subset" note */
+  private readonly notedHost = new WeakSet<object>();
 
   constructor(
     readonly diags: DiagnosticBag,
@@ -101,6 +114,18 @@ export class Ctx {
 
   /** Report a diagnostic, with "in instantiation of" notes for the template instances being checked. */
   report(def: DiagnosticDef, span: Span | undefined, args?: Readonly<Record<string, string | number>>, notes: readonly DiagnosticNote[] = []): void {
+    if (this.muted > 0) return;
+    if (def.severity === 'error' && this.tolerant && !CUDA_MISUSE.has(def.code)) {
+      // lenient host code: what kcc cannot express makes the function not runnable, not an error
+      const message = formatMessage(def, args);
+      const first = this.hostDecl > 0 ? this.hostDeclIssue === undefined : this.fn !== undefined && !this.notedHost.has(this.fn);
+      this.markNotRunnable(message);
+      if (first && this.fn && this.hostDecl === 0) {
+        this.notedHost.add(this.fn);
+        this.diags.report(semaDiagnostics.hostOutsideSubset, span, { name: this.fn.entity.qualifiedName, reason: message });
+      }
+      return;
+    }
     if (this.instStack.length === 0) {
       this.diags.report(def, span, args, notes);
       return;
@@ -120,14 +145,21 @@ export class Ctx {
 
   /** Host-only code where unknown names are tolerated (see the header). */
   get tolerant(): boolean {
-    return this.lenientHost && this.fn !== undefined && this.fn.space === 'host';
+    return this.lenientHost && (this.hostDecl > 0 || (this.fn !== undefined && this.fn.space === 'host'));
   }
 
-  /** Mark the current host function as not runnable instead of reporting an unknown name. */
+  /** Mark the current host function (or host declaration, see hostDecl) as not runnable instead of reporting. */
   markNotRunnable(reason: string): void {
-    if (this.fn && !this.fn.notRunnable) this.fn.notRunnable = reason;
+    if (this.hostDecl > 0) this.hostDeclIssue ??= reason;
+    else if (this.fn && !this.fn.notRunnable) this.fn.notRunnable = reason;
   }
 }
+
+/**
+ * Errors that stay errors in lenient host code: misuses of CUDA's execution spaces, which
+ * nvcc rejects whatever the rest of the host code does.
+ */
+const CUDA_MISUSE = new Set<string>(['KCC3016', 'KCC3017', 'KCC3056', 'KCC3058', 'KCC3084']);
 
 function collectSetAside(d: ast.Decl, out: Map<string, ast.SetAsideDecl>): void {
   if (d.kind === 'set-aside') {

@@ -201,7 +201,16 @@ export function conversionRank(e: CExpr, to: Type): Rank | undefined {
     return conversionRank(e, unqualified(r));
   }
   const from = decayedType(e);
-  return standardRank(from, to, isNullPointerConstant(e));
+  const rank = standardRank(from, to, isNullPointerConstant(e));
+  if (rank === undefined && isWritableStringConversion(e, to)) return Rank.Conversion;
+  return rank;
+}
+
+/** A string literal to `char *` (pre-C++11, accepted with a warning as nvcc does). */
+export function isWritableStringConversion(e: CExpr, to: Type): boolean {
+  if (e.kind !== 'string' || to.kind !== 'pointer') return false;
+  const p = to.pointee;
+  return !p.const && p.kind === 'int' && p.bits === 8;
 }
 
 /** The type of `e` after lvalue-to-rvalue, array and function decay. */
@@ -225,6 +234,8 @@ export function bindFailure(e: CExpr, to: Type): BindFailure {
  * lvalue of the referent.
  */
 export function convertImplicit(e: CExpr, to: Type): CExpr | undefined {
+  // an rvalue already of the very type (the singleton scalars): the identity conversion
+  if (e.type === to && e.category === 'rvalue' && to.kind !== 'function' && to.kind !== 'reference') return e;
   if (e.type.kind === 'error') return e;
   if (to.kind === 'error') return e;
   if (to.kind === 'reference') {

@@ -24,7 +24,11 @@ export function reachableDeviceFunctions(kernels: readonly CheckedFunction[]): C
     if (seen.has(f.entity)) continue;
     seen.add(f.entity);
     if (!isKernel.has(f.entity)) out.push(f);
-    for (const c of [...f.callees].reverse()) if (c.checked && c.space !== 'host' && !seen.has(c)) stack.push(c.checked);
+    const callees = Array.from(f.callees);
+    for (let i = callees.length - 1; i >= 0; i--) {
+      const c = callees[i]!;
+      if (c.checked && c.space !== 'host' && !seen.has(c)) stack.push(c.checked);
+    }
   }
   return out;
 }

@@ -17,8 +17,9 @@ import { type ExecSpace, type FunctionEntity, type ParamInfo, type TemplateArgVa
 import { checkFunctionBody, requestKernel } from './functions.js';
 import { lookupQualified } from './lookup.js';
 import { declareEnum, declareRecord } from './records.js';
+import { conversionType } from './requests.js';
 import { Scope } from './scope.js';
-import { declareInstance, deduceAndDeclare, ensureInstanceBody, evalTemplateArgs } from './templates.js';
+import { declareClassSpecialization, declareInstance, deduceAndDeclare, ensureInstanceBody, evalTemplateArgs } from './templates.js';
 import { adjustParamType, constantInteger, resolveType } from './typeresolve.js';
 import { T, type RecordType, type Type, functionType, sameType, unqualified } from './types.js';
 import { declareGlobalVariable } from './variables.js';
@@ -37,6 +38,7 @@ export function declareDecl(ctx: Ctx, d: ast.Decl, scope: Scope): void {
       return;
     case 'record':
       if (d.templateParams && d.templateParams.length) declareClassTemplate(ctx, d, scope);
+      else if (d.templateParams && declareClassSpecialization(ctx, d, scope)) return;
       else declareRecord(ctx, d, scope);
       return;
     case 'enum':
@@ -165,15 +167,34 @@ export function buildFunctionEntity(ctx: Ctx, decl: ast.FunctionDecl, scope: Sco
   const isTemplate = !!decl.templateParams?.length && !opts.instanceOf;
   const ctor = !!owner && name === owner.record.name;
   const dtor = name.startsWith('~');
-  const space = execSpace(decl.specs);
+  // `= default` members are implicitly __host__ __device__ (nvcc infers their space)
+  const explicitSpace = decl.specs.global || decl.specs.device || decl.specs.host;
+  const space: ExecSpace = decl.defaulted === 'default' && !explicitSpace ? 'host-device' : execSpace(decl.specs);
   let params: ParamInfo[] = [];
   let result: Type = T.void;
+  // a host function's signature may use types kcc does not know (lenient host code): not runnable
+  const hostSig = !isTemplate && space === 'host' && ctx.lenientHost;
+  const savedIssue = ctx.hostDeclIssue;
+  if (hostSig) {
+    ctx.hostDecl++;
+    ctx.hostDeclIssue = undefined;
+  }
+  let sigIssue: string | undefined;
   if (!isTemplate) {
-    result = ctor || dtor ? T.void : resolveType(ctx, decl.result, scope);
-    for (const p of decl.params) {
-      const t = resolveType(ctx, p.type, scope);
-      if (p.specs?.shared) ctx.report(D.sharedPlacement, p.specs.spans['__shared__'] ?? p.span, { what: 'a parameter' });
-      params.push({ name: p.name, type: adjustParamType(t), default: p.default, span: p.span });
+    try {
+      const conversion = ctor || dtor ? undefined : conversionType(ctx, decl);
+      result = ctor || dtor ? T.void : resolveType(ctx, conversion ?? decl.result, scope);
+      for (const p of decl.params) {
+        const t = resolveType(ctx, p.type, scope);
+        if (p.specs?.shared) ctx.report(D.sharedPlacement, p.specs.spans['__shared__'] ?? p.span, { what: 'a parameter' });
+        params.push({ name: p.name, type: adjustParamType(t), default: p.default, span: p.span });
+      }
+    } finally {
+      if (hostSig) {
+        ctx.hostDecl--;
+        sigIssue = ctx.hostDeclIssue;
+        ctx.hostDeclIssue = savedIssue;
+      }
     }
     if (params.length === 1 && params[0]!.type.kind === 'void' && !params[0]!.name) params = [];
   }
@@ -197,6 +218,7 @@ export function buildFunctionEntity(ctx: Ctx, decl: ast.FunctionDecl, scope: Sco
     checked: undefined,
   };
 
+  if (sigIssue) ctx.hostDeclIssues.set(fn, sigIssue);
   if (!isTemplate) checkDeclarationRules(ctx, fn, scope);
   return fn;
 }
@@ -249,6 +271,8 @@ export function declareFunction(ctx: Ctx, decl: ast.FunctionDecl, scope: Scope, 
     ? existing.find((e) => e.template && e.template.params.length === fn.template!.params.length && e.decl.params.length === decl.params.length)
     : existing.find((e) => !e.template && sameSignature(e, fn));
   if (prev) {
+    const issue = ctx.hostDeclIssues.get(fn);
+    if (issue && !ctx.hostDeclIssues.has(prev)) ctx.hostDeclIssues.set(prev, issue);
     if (decl.body) {
       if (prev.definition) {
         ctx.report(D.redefinition, decl.name.span, { name: prev.qualifiedName }, [{ message: 'previous definition is here', span: prev.definition.name.span }]);
@@ -260,13 +284,29 @@ export function declareFunction(ctx: Ctx, decl: ast.FunctionDecl, scope: Scope, 
     }
     if (decl.specs.global || decl.specs.device || decl.specs.host) prev.space = fn.space;
     if (fn.launchBounds) prev.launchBounds = fn.launchBounds;
+    if (decl.body && prev.template) defineEarlierInstances(ctx, prev, decl);
     return prev;
   }
-  if (!fn.template && existing.some((e) => !e.template && sameType(unqualified(functionType(T.void, e.type.params)), unqualified(functionType(T.void, fn.type.params))) && !sameType(e.type.result, fn.type.result))) {
+  if (!fn.template && existing.some((e) => !e.template && !!e.constMethod === !!fn.constMethod && sameType(unqualified(functionType(T.void, e.type.params)), unqualified(functionType(T.void, fn.type.params))) && !sameType(e.type.result, fn.type.result))) {
     ctx.report(D.conflictingTypes, decl.name.span, { name: fn.qualifiedName });
   }
   target.declare(name, fn);
   return fn;
+}
+
+/**
+ * Instances of a function template used before its definition (`runTest<float>(…)` in main,
+ * defined further down): C++ instantiates them at the end of the translation unit; kcc does
+ * when the definition arrives, so that the kernels they launch are compiled.
+ */
+function defineEarlierInstances(ctx: Ctx, tmpl: FunctionEntity, decl: ast.FunctionDecl): void {
+  for (const inst of tmpl.template!.instances.values()) {
+    if (inst.definition) continue;
+    inst.definition = decl;
+    inst.params = inst.params.map((p, i) => ({ ...p, name: decl.params[i]?.name ?? p.name }));
+    ensureInstanceBody(ctx, inst, decl.name.span);
+    if (inst.space === 'global') requestKernel(ctx, inst);
+  }
 }
 
 /** `template __global__ void k<float>(float *);` — instantiate (and make a kernel of) it. */

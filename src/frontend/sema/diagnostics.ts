@@ -119,6 +119,11 @@ export const semaDiagnostics = {
   sharedPlacement: { code: 'KCC3099', severity: 'error', message: '__shared__ is not allowed on {what}' },
   longDouble: { code: 'KCC3063', severity: 'warning', message: "'long double' is not supported in device code; kcc treats it as 'double'" },
   launchInDevice: { code: 'KCC3085', severity: 'error', message: 'launching a kernel from device code needs dynamic parallelism, which kcc does not support' },
+
+  // lenient host code (files with skipped headers or set-aside items)
+  hostOutsideSubset: { code: 'KCC3118', severity: 'note', message: "host function '{name}' is outside the kcc subset ({reason}); kcc compiles the device code it uses but cannot run it" },
+  hostDeclSetAside: { code: 'KCC3119', severity: 'note', message: "host declaration of '{name}' set aside: {reason}" },
+  writableString: { code: 'KCC3120', severity: 'warning', message: "ISO C++11 does not allow conversion from string literal to '{to}'" },
 } as const satisfies DiagnosticTable;
 
 registerDiagnostics(semaDiagnostics);

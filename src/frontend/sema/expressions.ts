@@ -9,11 +9,11 @@
  */
 import type * as ast from '../ast.js';
 import type { Span } from '../../support/source.js';
-import { checkCall, checkLaunch } from './calls.js';
+import { callEntities, checkCall, checkLaunch } from './calls.js';
 import { constFloat, constInt, constOf, errorExpr } from './build.js';
 import type { CExpr } from './checked.js';
 import { type Ctx, undeclaredNotes } from './context.js';
-import { type CastStyle, arithmeticOperandType, convertExplicit, convertImplicit, isNullPointerConstant, toRvalue } from './conversions.js';
+import { type CastStyle, arithmeticOperandType, convertExplicit, convertImplicit, isNullPointerConstant, isWritableStringConversion, toRvalue } from './conversions.js';
 import { semaDiagnostics as D } from './diagnostics.js';
 import type { Entity } from './entities.js';
 import { construct } from './initializers.js';
@@ -23,7 +23,7 @@ import { checkIndex, checkMember, implicitMember, thisExpr } from './members.js'
 import { checkAssign, checkBinary, checkUnary, checkIncDec } from './operators.js';
 import type { Scope } from './scope.js';
 import { resolveType } from './typeresolve.js';
-import { SIZE_T, T, type Type, arrayOf, isArithmetic, qualified, sameType, typeToString, unqualified } from './types.js';
+import { SIZE_T, T, type IntType, type Type, arrayOf, isArithmetic, qualified, sameType, typeToString, unqualified } from './types.js';
 
 export function checkExpr(ctx: Ctx, e: ast.Expr, scope: Scope): CExpr {
   switch (e.kind) {
@@ -82,15 +82,21 @@ function utf8Length(s: string): number {
 
 /** C's rules for the type of an integer literal (first type in the list that holds the value). */
 export function intLiteralType(e: ast.Expr & { kind: 'int' }): Type {
-  const fits = (t: { bits: number; signed: boolean }) => (t.signed ? e.value < 1n << BigInt(t.bits - 1) : e.value < 1n << BigInt(t.bits));
-  const signedList = e.long === 0 ? [T.int, T.long, T.llong] : e.long === 1 ? [T.long, T.llong] : [T.llong];
-  const unsignedList = e.long === 0 ? [T.uint, T.ulong, T.ullong] : e.long === 1 ? [T.ulong, T.ullong] : [T.ullong];
-  let list: typeof signedList;
-  if (e.unsigned) list = unsignedList;
-  else if (e.decimal) list = signedList;
-  else list = signedList.flatMap((s, i) => [s, unsignedList[i]!]);
-  return list.find(fits) ?? T.ullong;
+  const long = e.long === 0 ? 0 : e.long === 1 ? 1 : 2;
+  const list = (e.unsigned ? UNSIGNED_LISTS : e.decimal ? SIGNED_LISTS : MIXED_LISTS)[long]!;
+  const v = e.value;
+  for (const t of list) if (v < (t.signed ? (t.bits === 32 ? B31 : B63) : t.bits === 32 ? B32 : B64)) return t;
+  return T.ullong;
 }
+
+// literal type lists and limits, built once (not per literal)
+const B31 = 1n << 31n;
+const B32 = 1n << 32n;
+const B63 = 1n << 63n;
+const B64 = 1n << 64n;
+const SIGNED_LISTS: readonly (readonly IntType[])[] = [[T.int, T.long, T.llong], [T.long, T.llong], [T.llong]];
+const UNSIGNED_LISTS: readonly (readonly IntType[])[] = [[T.uint, T.ulong, T.ullong], [T.ulong, T.ullong], [T.ullong]];
+const MIXED_LISTS: readonly (readonly IntType[])[] = SIGNED_LISTS.map((l, k) => l.flatMap((s, i) => [s, UNSIGNED_LISTS[k]![i]!]));
 
 /** An rvalue: the checked expression with lvalue-to-rvalue and decay applied. */
 export function checkRvalue(ctx: Ctx, e: ast.Expr, scope: Scope): CExpr {
@@ -116,7 +122,12 @@ export function toBool(ctx: Ctx, c: CExpr): CExpr {
 export function convertForInit(ctx: Ctx, c: CExpr, to: Type, context: 'init' | 'return' | 'assign'): CExpr {
   if (c.type.kind === 'error' || to.kind === 'error') return c.type.kind === 'error' ? c : errorExpr(c.span);
   const v = convertImplicit(c, to);
-  if (v) return v;
+  if (v) {
+    warnWritableString(ctx, c, to);
+    return v;
+  }
+  const user = userConversion(ctx, c, to);
+  if (user) return user;
   const args = { to: typeToString(to), from: typeToString(c.type), category: c.category };
   if (to.kind === 'reference' && c.category === 'lvalue' && sameType(unqualified(c.type), unqualified(to.referent)) && c.type.const) {
     ctx.report(D.refDropsConst, c.span, args);
@@ -128,35 +139,73 @@ export function convertForInit(ctx: Ctx, c: CExpr, to: Type, context: 'init' | '
   return errorExpr(c.span);
 }
 
+/**
+ * A user-defined conversion function of `c`'s record (`operator T *()`, the SharedMemory<T>
+ * idiom) whose result converts to `to`; undefined when there is none.
+ */
+function userConversion(ctx: Ctx, c: CExpr, to: Type): CExpr | undefined {
+  const t = unqualified(c.type);
+  if (t.kind !== 'record' || t.record.builtin || !t.record.decl?.members) return undefined;
+  const target = to.kind === 'reference' ? unqualified(to.referent) : unqualified(to);
+  for (const m of t.record.decl.members) {
+    if (m.kind !== 'function' || m.name.parts.length !== 1 || !m.name.parts[0]!.name.startsWith('operator ')) continue;
+    const fns = t.record.scope.lookupHere(m.name.parts[0]!.name)?.filter((e) => e.kind === 'function') ?? [];
+    for (const f of fns) {
+      if (f.kind !== 'function' || f.params.length !== 0) continue;
+      const r = f.type.result.kind === 'reference' ? f.type.result.referent : f.type.result;
+      if (!(sameType(unqualified(r), target) || convertImplicit({ kind: 'zero', type: r, category: 'rvalue', span: c.span }, to))) continue;
+      const call = callEntities(ctx, f.name, [f], [], { receiver: c, span: c.span });
+      if (call.type.kind === 'error') return call;
+      return convertImplicit(call, to) ?? undefined;
+    }
+  }
+  return undefined;
+}
+
+/** clang's -Wwritable-strings: a string literal converted to `char *`. */
+export function warnWritableString(ctx: Ctx, c: CExpr, to: Type): void {
+  if (isWritableStringConversion(c, to)) ctx.report(D.writableString, c.span, { to: typeToString(to) });
+}
+
 // ----------------------------------------------------------------------------------------
 // Names
 
 /** Unqualified lookup that also finds fields of the enclosing records (as `this->x`). */
 export function lookupValue(ctx: Ctx, name: ast.QualifiedName, scope: Scope): { entities?: readonly Entity[]; member?: CExpr } {
-  if (name.parts.length === 1 && !name.global) {
-    const n = name.parts[0]!.name;
-    for (let s: Scope | undefined = scope; s; s = s.parent) {
-      if (s.record && ctx.fn?.thisType) {
-        const m = implicitMember(ctx, s.record, n, name.span);
-        if (m) return { member: m };
-      }
-      const r = s.lookupHere(n);
-      if (r) return { entities: r };
-    }
-    return {};
-  }
-  return { entities: lookupQualified(ctx, name, scope) };
+  const r = lookupValueOrMember(ctx, name, scope);
+  if (r === undefined) return {};
+  return isEntityList(r) ? { entities: r } : { member: r };
 }
 
+/** `lookupValue` without the wrapper object: the entities, the implicit member access, or undefined. */
+export function lookupValueOrMember(ctx: Ctx, name: ast.QualifiedName, scope: Scope): readonly Entity[] | CExpr | undefined {
+  const parts = name.parts;
+  if (parts.length === 1 && !name.global) {
+    const n = parts[0]!.name;
+    const thisType = ctx.fn === undefined ? undefined : ctx.fn.thisType;
+    for (let s: Scope | undefined = scope; s; s = s.parent) {
+      if (s.record && thisType) {
+        const m = implicitMember(ctx, s.record, n, name.span);
+        if (m) return m;
+      }
+      const r = s.lookupHere(n);
+      if (r) return r;
+    }
+    return undefined;
+  }
+  return lookupQualified(ctx, name, scope);
+}
+
+export const isEntityList = (r: readonly Entity[] | CExpr): r is readonly Entity[] => Array.isArray(r);
+
 export function checkIdent(ctx: Ctx, name: ast.QualifiedName, scope: Scope, span: Span): CExpr {
-  const found = lookupValue(ctx, name, scope);
-  if (found.member) return found.member;
-  const entities = found.entities;
-  if (!entities) {
+  const found = lookupValueOrMember(ctx, name, scope);
+  if (found === undefined) {
     if (name.parts.length === 1 && !name.global) reportUndeclared(ctx, name.parts[0]!.name, span);
     return errorExpr(span);
   }
-  return entityValue(ctx, entities, name.parts[name.parts.length - 1]!.name, span);
+  if (!isEntityList(found)) return found;
+  return entityValue(ctx, found, name.parts[name.parts.length - 1]!.name, span);
 }
 
 export function reportUndeclared(ctx: Ctx, name: string, span: Span): void {
@@ -175,7 +224,12 @@ export function entityValue(ctx: Ctx, entities: readonly Entity[], name: string,
   const e = entities[0]!;
   switch (e.kind) {
     case 'var': {
-      if (e.type.kind === 'error') return errorExpr(span);
+      if (e.type.kind === 'error') {
+        const aside = ctx.hostSetAside.get(e);
+        if (ctx.fn?.space === 'host') ctx.markNotRunnable(`uses '${name}', which kcc could not declare`);
+        else if (aside && !ctx.unevaluated && (ctx.fn?.space === 'device' || ctx.fn?.space === 'global')) ctx.report(D.setAsideUse, span, { name }, [{ message: `'${name}' was set aside: ${aside.reason}`, span: aside.span }]);
+        return errorExpr(span);
+      }
       if (e.constValue && (e.constexpr || e.type.const) && (isArithmetic(e.type) || e.type.kind === 'half' || e.type.kind === 'enum')) {
         return { kind: 'const', value: e.constValue, of: e, type: unqualified(e.type), category: 'rvalue', span };
       }
@@ -194,8 +248,7 @@ export function entityValue(ctx: Ctx, entities: readonly Entity[], name: string,
       return { kind: 'builtin-var', name: e.name, type: e.type, category: 'lvalue', span };
     }
     case 'function': case 'builtin':
-      ctx.report(D.unsupported, span, { what: `using function '${name}' as a value (function pointers)` });
-      return errorExpr(span);
+      return outsideSubset(ctx, span, `function '${name}' as a value`, D.unsupported, { what: `using function '${name}' as a value (function pointers)` });
     default:
       ctx.report(D.notAValue, span, { name });
       return errorExpr(span);

@@ -13,7 +13,7 @@ import type { CheckedFunction, CheckedProgram } from './checked.js';
 import { type CheckOptions, Ctx } from './context.js';
 import { checkDeviceRules, reachableDeviceFunctions } from './cuda.js';
 import { declareDecl } from './declarations.js';
-import { requestInstance } from './requests.js';
+import { instantiateSetAsideLaunches, requestInstance } from './requests.js';
 
 export type { CheckOptions, SkippedHeader } from './context.js';
 export type * from './checked.js';
@@ -24,6 +24,7 @@ export function check(tu: ast.TranslationUnit, diags: DiagnosticBag, sources: So
     if (diags.limitReached) break;
     declareDecl(ctx, d, ctx.global);
   }
+  if (ctx.setAside.size) instantiateSetAsideLaunches(ctx, tu.decls);
   for (const name of opts.instantiate ?? []) requestInstance(ctx, name);
   const functions = reachableDeviceFunctions(ctx.kernels);
   checkDeviceRules(ctx, ctx.kernels, functions);

@@ -15,7 +15,7 @@ import type { FieldInfo, RecordInfo } from './entities.js';
 import { checkExpr } from './expressions.js';
 import { findField } from './records.js';
 import type { Scope } from './scope.js';
-import { type VectorType, isIntegral, pointerTo, qualified, typeToString, unqualified } from './types.js';
+import { type VectorType, isIntegral, pointerTo, qualified, qualifiedCV, typeToString, unqualified } from './types.js';
 
 const LANES = ['x', 'y', 'z', 'w'] as const;
 const vectorFieldCache = new Map<string, FieldInfo[]>();
@@ -53,6 +53,8 @@ function selfObject(ctx: Ctx, span: Span): CExpr {
 export function implicitMember(ctx: Ctx, record: RecordInfo, name: string, span: Span): CExpr | undefined {
   const thisType = ctx.fn?.thisType;
   if (!thisType) return undefined;
+  const direct = directField(record, name);
+  if (direct) return memberOf(selfObject(ctx, span), direct, span);
   const found = findField(record, name);
   if (!found) return undefined;
   return fieldAccess(selfObject(ctx, span), found, span);
@@ -66,8 +68,20 @@ function fieldAccess(base: CExpr, found: NonNullable<ReturnType<typeof findField
   return obj;
 }
 
+/**
+ * A field declared in `record` itself, found before any anonymous member that findField would
+ * search first: the access is then just `memberOf` (findField's path [f], no bases).
+ */
+function directField(record: RecordInfo, name: string): FieldInfo | undefined {
+  for (const f of record.fields) {
+    if (f.name === name) return f;
+    if (f.type.kind === 'record' && f.name.startsWith('(anonymous')) return undefined;
+  }
+  return undefined;
+}
+
 export function memberOf(base: CExpr, f: FieldInfo, span: Span): CExpr {
-  const type = qualified(f.type, { const: base.type.const, volatile: base.type.volatile });
+  const type = qualifiedCV(f.type, base.type.const, base.type.volatile);
   return { kind: 'member', base, field: f, type, category: base.category, span };
 }
 
@@ -89,7 +103,8 @@ export function checkMember(ctx: Ctx, e: ast.Expr & { kind: 'member' }, scope: S
   const t = base.type;
   const name = e.member.name;
   if (t.kind === 'vector') {
-    const f = vectorFields(t).find((x) => x.name === name);
+    let f: FieldInfo | undefined;
+    for (const x of vectorFields(t)) if (x.name === name) { f = x; break; }
     if (!f) {
       ctx.report(D.noMember, e.member.span, { member: name, type: typeToString(unqualified(t)) });
       return errorExpr(e.span);
@@ -97,6 +112,8 @@ export function checkMember(ctx: Ctx, e: ast.Expr & { kind: 'member' }, scope: S
     return memberOf(base, f, e.span);
   }
   if (t.kind === 'record') {
+    const direct = directField(t.record, name);
+    if (direct) return memberOf(base, direct, e.span);
     const found = findField(t.record, name);
     if (found) return fieldAccess(base, found, e.span);
     const other = t.record.scope.lookupHere(name);

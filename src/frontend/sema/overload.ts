@@ -61,13 +61,26 @@ const ORDINALS = ['1st', '2nd', '3rd'];
 export const ordinal = (i: number): string => ORDINALS[i] ?? `${i + 1}th`;
 
 /** The candidates an entity list provides (functions, templates, built-in overloads). */
-export function candidatesOf(entities: readonly Entity[]): Candidate[] {
+export function candidatesOf(entities: readonly Entity[]): readonly Candidate[] {
+  // one built-in family (the common call): its candidates are made once per process
+  if (entities.length === 1 && entities[0]!.kind === 'builtin') return builtinCandidates(entities[0]!);
   const out: Candidate[] = [];
   for (const e of entities) {
     if (e.kind === 'function') out.push({ kind: 'function', fn: e });
     else if (e.kind === 'builtin') for (const sig of e.signatures) out.push({ kind: 'builtin', fn: e, sig });
   }
   return out;
+}
+
+const BUILTIN_CANDIDATES = new Map<BuiltinFunction, readonly Candidate[]>();
+
+function builtinCandidates(fn: BuiltinFunction): readonly Candidate[] {
+  let c = BUILTIN_CANDIDATES.get(fn);
+  if (!c) {
+    c = Object.freeze(fn.signatures.map((sig): Candidate => ({ kind: 'builtin', fn, sig })));
+    BUILTIN_CANDIDATES.set(fn, c);
+  }
+  return c;
 }
 
 export function resolveOverload(ctx: Ctx, candidates: readonly Candidate[], args: readonly CExpr[], opts: ResolveOptions): Resolution {
@@ -79,6 +92,7 @@ export function resolveOverload(ctx: Ctx, candidates: readonly Candidate[], args
     else viable.push(r);
   }
   if (viable.length === 0) return { rejected, candidates: candidates.length };
+  if (viable.length === 1) return { best: viable[0], rejected, candidates: candidates.length };
   const side = sidePreferred(ctx, viable);
   let best: Viable[] = [];
   for (const v of side) {
@@ -154,9 +168,13 @@ function tryFunction(ctx: Ctx, cand: Candidate & { kind: 'function' }, allArgs: 
     return { cand, reason: `'this' argument has type '${typeToString(receiver.type)}', but function is not marked const` };
   }
   const params = fn.type.params;
-  const arity = arityProblem(args.length, params.length, fn.params.filter((p) => p.default).length, fn.type.variadic);
+  let defaults = 0;
+  for (const p of fn.params) if (p.default) defaults++;
+  const arity = arityProblem(args.length, params.length, defaults, fn.type.variadic);
   if (arity) return { cand, reason: arity };
   const ranks: Rank[] = [];
+  // the implicit object argument: binding a non-const object to a const method is the worse match
+  if (receiver && fn.owner && !fn.ctor) ranks.push(fn.constMethod && !fn.isStatic && !receiver.type.const ? Rank.Promotion : Rank.Exact);
   for (let i = 0; i < args.length; i++) {
     if (i >= params.length) {
       ranks.push(Rank.Ellipsis);
@@ -198,7 +216,8 @@ function tryBuiltin(ctx: Ctx, cand: Candidate & { kind: 'builtin' }, allArgs: re
     if (!sig.generic || v.kind !== 'type' || explicit.length > 1) return { cand, reason: `'${fn.name}' does not take these template arguments` };
     bound = v.type;
   }
-  const defaults = sig.defaults.filter((d) => d !== undefined).length;
+  let defaults = 0;
+  for (let i = 0; i < sig.defaults.length; i++) if (sig.defaults[i] !== undefined) defaults++;
   const arity = arityProblem(args.length, sig.params.length, defaults, sig.variadic);
   if (arity) return { cand, reason: arity };
   // deduce T from the first argument whose parameter mentions it

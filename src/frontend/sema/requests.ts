@@ -15,7 +15,7 @@ import type { FunctionEntity } from './entities.js';
 import { requestKernel } from './functions.js';
 import { lookupQualified } from './lookup.js';
 import { lex } from '../lex/lexer.js';
-import { parseNameExpression } from '../parse/index.js';
+import { parseNameExpression, parseTypeExpression } from '../parse/index.js';
 import { argsDisplay, declareInstance, ensureInstanceBody, evalTemplateArgs } from './templates.js';
 
 /** Parse `a::b<T, 4>` with the parser's name-expression rule; undefined if it is not one. */
@@ -64,4 +64,56 @@ export function requestInstance(ctx: Ctx, text: string, span?: Span): CheckedFun
   }
   ctx.report(D.cannotDeduce, span, { name: text });
   return undefined;
+}
+
+const conversionTypes = new WeakMap<ast.FunctionDecl, ast.TypeNode | null>();
+
+/**
+ * The type a conversion function converts to (`operator T *()` → `T *`), parsed from its
+ * name (the parser keeps the name's text), or undefined if `decl` is not a conversion function.
+ */
+export function conversionType(ctx: Ctx, decl: ast.FunctionDecl): ast.TypeNode | undefined {
+  const name = decl.name.parts[decl.name.parts.length - 1]!.name;
+  if (!name.startsWith('operator ') || /^operator (new|delete)(\[\])?$/.test(name)) return undefined;
+  let t = conversionTypes.get(decl);
+  if (t === undefined) {
+    const file = ctx.sources.add('<conversion>', name.slice('operator '.length));
+    const tokens = lex(file, ctx.diags).filter((x) => x.kind !== 'eof');
+    t = (tokens.length ? parseTypeExpression(tokens, ctx.diags) : undefined) ?? null;
+    conversionTypes.set(decl, t);
+  }
+  return t ?? undefined;
+}
+
+/** `name<args><<<` in source text: a launch of a kernel template instance */
+const LAUNCH_TEXT = /((?:::)?[A-Za-z_]\w*(?:\s*::\s*[A-Za-z_]\w*)*)\s*<((?:[^;{}()<>]|<[^;{}()<>]*>)*)>\s*<<</g;
+
+/**
+ * Host items the parser set aside may still launch kernel templates (`mm<16><<<…>>>` in a
+ * `main` full of STL): no device code may disappear silently, so the instances such a launch
+ * names with plain arguments (constants, type names) are instantiated as kernels. Failures
+ * are quiet: the item is host code kcc does not understand.
+ */
+export function instantiateSetAsideLaunches(ctx: Ctx, decls: readonly ast.Decl[]): void {
+  for (const d of decls) {
+    if (d.kind === 'namespace' || d.kind === 'linkage') instantiateSetAsideLaunches(ctx, d.decls);
+    if (d.kind !== 'set-aside') continue;
+    const file = ctx.sources.files[d.span.file];
+    if (!file || d.span.end <= d.span.start) continue;
+    const text = file.text.slice(d.span.start, d.span.end);
+    for (const m of text.matchAll(LAUNCH_TEXT)) {
+      const name = m[1]!.replace(/\s+/g, '');
+      const args = m[2]!;
+      if (!/^[\w\s,:<>]+$/.test(args)) continue;
+      const first = ctx.global.lookup(name.replace(/^::/, '').split('::')[0]!);
+      if (!first?.length) continue;
+      if (!name.includes('::') && !first.some((e) => e.kind === 'function' && e.space === 'global' && !!e.template)) continue;
+      ctx.muted++;
+      try {
+        requestInstance(ctx, `${name}<${args}>`);
+      } finally {
+        ctx.muted--;
+      }
+    }
+  }
 }

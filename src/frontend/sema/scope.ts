@@ -36,11 +36,11 @@ export class Scope {
 
   /** `ns::inner::` prefix for names declared here (empty at global scope). */
   get prefix(): string {
-    const parts: string[] = [];
+    let out = '';
     for (let s: Scope | undefined = this; s; s = s.parent) {
-      if ((s.kind === 'namespace' || s.kind === 'record') && s.name) parts.unshift(s.name);
+      if ((s.kind === 'namespace' || s.kind === 'record') && s.name) out = s.name + '::' + out;
     }
-    return parts.length ? parts.join('::') + '::' : '';
+    return out;
   }
 
   declare(name: string, entity: Entity): void {
@@ -72,8 +72,10 @@ export class Scope {
    * Functions from every source are merged into one overload set.
    */
   lookupHere(name: string, seen?: Set<Scope>): readonly Entity[] | undefined {
-    const own = this.names?.get(name);
-    const builtin = this.builtins?.get(name);
+    const own = this.names === undefined ? undefined : this.names.get(name);
+    // the common case (block and function scopes): nothing but own declarations
+    if (this.builtins === undefined && this.usings.length === 0 && this.record === undefined) return own;
+    const builtin = this.builtins === undefined ? undefined : this.builtins.get(name);
     let found: readonly Entity[] | undefined = own;
     if (builtin) found = found ? mergeOverloads(found, builtin) : builtin;
     if (found && !isAllFunctions(found)) return found;
@@ -121,7 +123,11 @@ export class Scope {
 const NO_USINGS: Scope[] = [];
 
 function isAllFunctions(list: readonly Entity[]): boolean {
-  return list.every((e) => e.kind === 'function' || e.kind === 'builtin');
+  for (let i = 0; i < list.length; i++) {
+    const k = list[i]!.kind;
+    if (k !== 'function' && k !== 'builtin') return false;
+  }
+  return true;
 }
 
 function mergeOverloads(a: readonly Entity[], b: readonly Entity[]): readonly Entity[] {

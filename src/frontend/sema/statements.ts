@@ -31,6 +31,16 @@ export function checkCompound(ctx: Ctx, s: ast.CompoundStmt, scope: Scope): CStm
   return { kind: 'block', stmts, span: s.span };
 }
 
+/** `stmt`, preceded (in a block) by the init-statement and condition declaration when present. */
+function withPre(init: CStmt | undefined, decl: CStmt | undefined, stmt: CStmt, span: Span): CStmt {
+  if (!init && !decl) return stmt;
+  const stmts: CStmt[] = [];
+  if (init) stmts.push(init);
+  if (decl) stmts.push(decl);
+  stmts.push(stmt);
+  return { kind: 'block', stmts, span };
+}
+
 function block(stmts: CStmt[], span: Span): CStmt {
   return stmts.length === 1 ? stmts[0]! : { kind: 'block', stmts, span };
 }
@@ -78,9 +88,8 @@ export function checkStmt(ctx: Ctx, s: ast.Stmt, scope: Scope): CStmt | undefine
         then = sub(ctx, s.then, inner);
         els = s.else ? sub(ctx, s.else, inner) : undefined;
       }
-      const ifs: CStmt = { kind: 'if', cond, then, ...(els ? { else: els } : {}), span: s.span };
-      const pre = [init, decl].filter((x): x is CStmt => !!x);
-      return pre.length ? { kind: 'block', stmts: [...pre, ifs], span: s.span } : ifs;
+      const ifs: CStmt = els ? { kind: 'if', cond, then, else: els, span: s.span } : { kind: 'if', cond, then, span: s.span };
+      return withPre(init, decl, ifs, s.span);
     }
     case 'for': {
       const inner = new Scope('block', scope);
@@ -93,7 +102,15 @@ export function checkStmt(ctx: Ctx, s: ast.Stmt, scope: Scope): CStmt | undefine
       const step = s.step ? checkExpr(ctx, s.step, inner) : undefined;
       const body = loopBody(ctx, s.body, inner);
       const unroll = pragmas(ctx, s.pragmas, scope);
-      return { kind: 'for', ...(init ? { init } : {}), ...(cond ? { cond } : {}), ...(step ? { step } : {}), body, ...(unroll ? { unroll } : {}), span: s.span };
+      // optional keys present only when set, in this order (as the spread form built them)
+      const f: Record<string, unknown> = { kind: 'for' };
+      if (init) f['init'] = init;
+      if (cond) f['cond'] = cond;
+      if (step) f['step'] = step;
+      f['body'] = body;
+      if (unroll) f['unroll'] = unroll;
+      f['span'] = s.span;
+      return f as unknown as CStmt;
     }
     case 'while': {
       if (s.cond.kind === 'var') {
@@ -103,13 +120,13 @@ export function checkStmt(ctx: Ctx, s: ast.Stmt, scope: Scope): CStmt | undefine
       const cond = checkCondition(ctx, s.cond, scope);
       const body = loopBody(ctx, s.body, scope);
       const unroll = pragmas(ctx, s.pragmas, scope);
-      return { kind: 'while', cond, body, ...(unroll ? { unroll } : {}), span: s.span };
+      return unroll ? { kind: 'while', cond, body, unroll, span: s.span } : { kind: 'while', cond, body, span: s.span };
     }
     case 'do': {
       const body = loopBody(ctx, s.body, scope);
       const cond = checkCondition(ctx, s.cond, scope);
       const unroll = pragmas(ctx, s.pragmas, scope);
-      return { kind: 'do', body, cond, ...(unroll ? { unroll } : {}), span: s.span };
+      return unroll ? { kind: 'do', body, cond, unroll, span: s.span } : { kind: 'do', body, cond, span: s.span };
     }
     case 'range-for': return rangeFor(ctx, s, scope);
     case 'switch': return checkSwitch(ctx, s, scope);
@@ -163,11 +180,12 @@ function condition(ctx: Ctx, c: ast.Expr | ast.VarDecl, scope: Scope): { decl?: 
 }
 
 function loopBody(ctx: Ctx, s: ast.Stmt, scope: Scope): CStmt {
-  if (ctx.fn) ctx.fn.loops++;
+  const fn = ctx.fn;
+  if (fn) fn.loops++;
   try {
     return sub(ctx, s, scope);
   } finally {
-    if (ctx.fn) ctx.fn.loops--;
+    if (fn) fn.loops--;
   }
 }
 
@@ -219,8 +237,7 @@ function checkSwitch(ctx: Ctx, s: ast.Stmt & { kind: 'switch' }, scope: Scope): 
     fnState?.switches.pop();
   }
   const sw: CStmt = { kind: 'switch', cond, body, cases: [...state.values.keys()], hasDefault: state.hasDefault, span: s.span };
-  const pre = [init, decl].filter((x): x is CStmt => !!x);
-  return pre.length ? { kind: 'block', stmts: [...pre, sw], span: s.span } : sw;
+  return withPre(init, decl, sw, s.span);
 }
 
 function checkReturn(ctx: Ctx, s: ast.Stmt & { kind: 'return' }, scope: Scope): CStmt {

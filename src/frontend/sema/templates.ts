@@ -14,6 +14,7 @@
  * clang's reason ("couldn't infer template argument 'T'").
  */
 import type * as ast from '../ast.js';
+import { UNSUPPORTED } from '../builtins/index.js';
 import type { Span } from '../../support/source.js';
 import type { CExpr } from './checked.js';
 import { wrapInt, roundFloat } from './consteval.js';
@@ -260,6 +261,10 @@ export function instantiateClassFromAst(ctx: Ctx, tmpl: ClassTemplateEntity | Al
 export function instantiateClass(ctx: Ctx, tmpl: ClassTemplateEntity | AliasTemplateEntity, args: readonly TemplateArgValue[], span: Span): Type {
   if (tmpl.kind === 'class-template' && tmpl.builtin) {
     const r = tmpl.builtin(args);
+    if (typeof r === 'string' && r.startsWith(UNSUPPORTED)) {
+      ctx.report(D.builtinUnsupported, span, { name: `${tmpl.qualifiedName}`, reason: r.slice(UNSUPPORTED.length) });
+      return T.error;
+    }
     if (typeof r === 'string') {
       ctx.report(D.templateArgInvalid, span, { param: tmpl.name, reason: r });
       return T.error;
@@ -291,3 +296,31 @@ export function instantiateClass(ctx: Ctx, tmpl: ClassTemplateEntity | AliasTemp
   }
 }
 
+/**
+ * An explicit (full) specialisation `template <> struct S<int> { … };`: a record of its own,
+ * memoised as the instance `S<int>` so that every use of `S<int>` finds it. Returns false when
+ * `d` is not one (no template `S` in scope), for the caller to treat it as a plain record.
+ */
+export function declareClassSpecialization(ctx: Ctx, d: ast.RecordDecl, scope: Scope): boolean {
+  const last = d.name?.parts[d.name.parts.length - 1];
+  if (!last?.templateArgs || d.name!.parts.length !== 1) return false;
+  const tmpl = scope.lookup(last.name)?.find((e): e is ClassTemplateEntity => e.kind === 'class-template');
+  if (!tmpl || tmpl.builtin) return false;
+  const given = evalTemplateArgs(ctx, last.templateArgs, scope);
+  if (!given) return true;
+  const bound = bindParams(ctx, tmpl.params, given, tmpl.scope, tmpl.name);
+  if (typeof bound === 'string') {
+    ctx.report(D.templateArgInvalid, last.span, { param: tmpl.name, reason: bound });
+    return true;
+  }
+  const key = bound.args.map(argKey).join(',');
+  const prev = tmpl.instances.get(key);
+  if (prev && prev.kind === 'record' && prev.record.complete) {
+    if (d.members) ctx.report(D.redefinition, last.span, { name: `${tmpl.name}${argsDisplay(bound.args)}` }, prev.record.span ? [{ message: 'previous definition is here', span: prev.record.span }] : []);
+    return true;
+  }
+  if (!d.members) return true; // a declaration: the definition follows
+  const displayName = `${tmpl.qualifiedName}${argsDisplay(bound.args)}`;
+  declareRecord(ctx, d, tmpl.scope, { template: tmpl, args: bound.args, displayName, bindings: new Scope('template', tmpl.scope), memo: (r) => tmpl.instances.set(key, r) });
+  return true;
+}

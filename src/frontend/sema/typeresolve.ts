@@ -13,7 +13,7 @@ import { evaluate } from './consteval.js';
 import { lookupQualified } from './lookup.js';
 import type { Scope } from './scope.js';
 import { instantiateClassFromAst } from './templates.js';
-import { T, type Type, arrayOf, functionType, integerRepr, pointerTo, qualified, referenceTo } from './types.js';
+import { T, type Type, arrayOf, functionType, integerRepr, pointerTo, qualifiedCV, referenceTo } from './types.js';
 
 const BUILTIN: Readonly<Record<ast.BuiltinTypeName, Type>> = {
   void: T.void, bool: T.bool, char: T.char, 'signed char': T.schar, 'unsigned char': T.uchar,
@@ -24,17 +24,18 @@ const BUILTIN: Readonly<Record<ast.BuiltinTypeName, Type>> = {
 };
 
 export function resolveType(ctx: Ctx, node: ast.TypeNode, scope: Scope): Type {
-  const q = { const: node.const, volatile: node.volatile };
+  const c = node.const;
+  const v = node.volatile;
   switch (node.kind) {
     case 'builtin':
       if (node.name === 'long double' && ctx.inDevice) ctx.report(D.longDouble, node.span);
-      return qualified(BUILTIN[node.name], q);
+      return qualifiedCV(BUILTIN[node.name], c, v);
     case 'named':
-      return qualified(resolveNamedType(ctx, node.name, scope), q);
+      return qualifiedCV(resolveNamedType(ctx, node.name, scope), c, v);
     case 'elaborated':
-      return qualified(resolveElaborated(ctx, node, scope), q);
+      return qualifiedCV(resolveElaborated(ctx, node, scope), c, v);
     case 'definition':
-      return qualified(node.decl.kind === 'record' ? declareRecord(ctx, node.decl, scope) : declareEnum(ctx, node.decl, scope), q);
+      return qualifiedCV(node.decl.kind === 'record' ? declareRecord(ctx, node.decl, scope) : declareEnum(ctx, node.decl, scope), c, v);
     case 'pointer': {
       const pointee = resolveType(ctx, node.pointee, scope);
       if (pointee.kind === 'error') return pointee;
@@ -42,7 +43,7 @@ export function resolveType(ctx: Ctx, node: ast.TypeNode, scope: Scope): Type {
         ctx.report(D.unsupported, node.span, { what: 'a pointer to a reference' });
         return T.error;
       }
-      return qualified(pointerTo(pointee, 'generic', !!node.restrict), q);
+      return qualifiedCV(pointerTo(pointee, 'generic', !!node.restrict), c, v);
     }
     case 'reference': {
       const referent = resolveType(ctx, node.referent, scope);
@@ -53,14 +54,14 @@ export function resolveType(ctx: Ctx, node: ast.TypeNode, scope: Scope): Type {
     case 'array': {
       const element = resolveType(ctx, node.element, scope);
       if (element.kind === 'error') return element;
-      if (!node.size) return qualified(arrayOf(element, undefined), q);
+      if (!node.size) return qualifiedCV(arrayOf(element, undefined), c, v);
       const size = constantInteger(ctx, node.size, scope, 'array size');
       if (size === undefined) return T.error;
       if (size <= 0n) {
         ctx.report(D.arraySizeInvalid, node.size.span, { size: size.toString() });
         return T.error;
       }
-      return qualified(arrayOf(element, Number(size)), q);
+      return qualifiedCV(arrayOf(element, Number(size)), c, v);
     }
     case 'function': {
       const result = resolveType(ctx, node.result, scope);
@@ -71,8 +72,8 @@ export function resolveType(ctx: Ctx, node: ast.TypeNode, scope: Scope): Type {
       ctx.unevaluated++;
       const e = checkExpr(ctx, node.expr, scope);
       ctx.unevaluated--;
-      if (node.expr.kind === 'ident' && e.kind === 'var') return qualified(e.entity.type, q);
-      return qualified(e.type, q);
+      if (node.expr.kind === 'ident' && e.kind === 'var') return qualifiedCV(e.entity.type, c, v);
+      return qualifiedCV(e.type, c, v);
     }
   }
 }

@@ -155,6 +155,8 @@ export function functionType(result: Type, params: readonly Type[], variadic = f
 
 const SCALAR_KINDS: ReadonlySet<string> = new Set(['void', 'bool', 'int', 'float', 'half', 'vector', 'nullptr']);
 const CONST_SCALARS = new Map<string, Type>();
+/** frozen (process-wide) unqualified scalar → its `const` version, as CONST_SCALARS has it */
+const CONST_BY_TYPE = new Map<Type, Type>();
 const PLAIN_VECTORS = new Map<string, Type>();
 
 /** `t` with the given qualifiers added (arrays: qualifies the element, as C++ does). */
@@ -167,12 +169,22 @@ export function qualified(t: Type, q: Quals): Type {
   const v = !!(t.volatile || q.volatile);
   // qualified scalars are shared (`const int` is made once), derived types are built
   if (SCALAR_KINDS.has(t.kind) && !t.volatile && c && !v) {
+    // by identity first (the singletons): no key string built per use
+    let hit = CONST_BY_TYPE.get(t);
+    if (hit) return hit;
     const key = `${t.kind}:${(t as { name?: string }).name ?? ''}`;
-    let hit = CONST_SCALARS.get(key);
+    hit = CONST_SCALARS.get(key);
     if (!hit) CONST_SCALARS.set(key, (hit = Object.freeze({ ...t, const: true, volatile: false }) as Type));
+    if (Object.isFrozen(t)) CONST_BY_TYPE.set(t, hit);
     return hit;
   }
   return { ...t, const: c, volatile: v } as Type;
+}
+
+/** `qualified(t, { const: c, volatile: v })` without building the qualifier object on the common unqualified path. */
+export function qualifiedCV(t: Type, c: boolean | undefined, v?: boolean): Type {
+  if (!c && !v) return t;
+  return qualified(t, { const: c, volatile: v });
 }
 
 /** `t` without top-level qualifiers. */

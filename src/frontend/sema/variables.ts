@@ -149,7 +149,32 @@ function declareVariableOrFail(ctx: Ctx, d: ast.VarDecl, scope: Scope, where: Wh
 /** A namespace-scope (or static member) variable: recorded in the program's globals. */
 export function declareGlobalVariable(ctx: Ctx, d: ast.VarDecl, scope: Scope): void {
   const where: Where = scope.record ? 'record' : 'namespace';
-  const r = declareVariable(ctx, d, scope, where);
+  const s = d.specs;
+  // a host variable whose type or initialiser kcc cannot express (lenient host code) is set aside
+  const hostVar = where === 'namespace' && ctx.lenientHost && !s.shared && !s.constant && !s.device && !s.managed;
+  const savedIssue = ctx.hostDeclIssue;
+  if (hostVar) {
+    ctx.hostDecl++;
+    ctx.hostDeclIssue = undefined;
+  }
+  let r: Declared | undefined;
+  let issue: string | undefined;
+  try {
+    r = declareVariable(ctx, d, scope, where);
+  } finally {
+    if (hostVar) {
+      ctx.hostDecl--;
+      issue = ctx.hostDeclIssue;
+      ctx.hostDeclIssue = savedIssue;
+    }
+  }
+  if (issue) {
+    ctx.report(D.hostDeclSetAside, d.nameSpan, { name: d.name, reason: issue });
+    if (r) scope.replace(d.name, { ...r.entity, type: T.error });
+    const poisoned = scope.own(d.name)?.find((e) => e.kind === 'var');
+    if (poisoned) ctx.hostSetAside.set(poisoned, { reason: issue, span: d.nameSpan });
+    return;
+  }
   if (!r) return;
   const { entity, init } = r;
   let value: ConstInit | undefined;
