@@ -55,6 +55,10 @@ export class Program {
   }
 }
 
+/** the source location of each instruction of a compiled function (faults raised outside an
+ *  instruction, such as fuel exhaustion, name the line the thread was about to run) */
+export const codeLocs = new WeakMap<Instr[], (Loc | undefined)[]>();
+
 export function newFrame(cf: CompiledFunc): Frame {
   return { n: cf.n0.slice(), b: cf.b0.slice(), o: new Array<unknown>(cf.oSize), code: cf.code, retPc: 0, retBank: -1, retSlot: 0, locals: undefined };
 }
@@ -111,6 +115,8 @@ export class FnCompiler {
   private constsN: [number, number][] = [];
   private constsB: [number, bigint][] = [];
   private constructs: Construct[] = [];
+  private readonly locs: (Loc | undefined)[] = [];
+  private curLoc: Loc | undefined;
 
   constructor(readonly program: Program, readonly func: Func) {}
 
@@ -150,6 +156,7 @@ export class FnCompiler {
 
   emit(i: Instr): number {
     this.code.push(i);
+    this.locs.push(this.curLoc);
     return this.code.length - 1;
   }
 
@@ -160,6 +167,7 @@ export class FnCompiler {
     for (const [i, v] of this.constsN) n0[i] = v;
     const b0 = new Array<bigint>(this.sizes[1]!).fill(0n);
     for (const [i, v] of this.constsB) b0[i] = v;
+    codeLocs.set(this.code, this.locs);
     return { func: this.func, code: this.code, n0, b0, oSize: this.sizes[2]!, params };
   }
 
@@ -168,6 +176,13 @@ export class FnCompiler {
   }
 
   private op(op: Op): void {
+    const outer = this.curLoc;
+    this.curLoc = op.loc ?? outer;
+    this.compileOp(op);
+    this.curLoc = outer;
+  }
+
+  private compileOp(op: Op): void {
     switch (op.name) {
       case 'if': return this.compileIf(op);
       case 'for': return this.compileFor(op);

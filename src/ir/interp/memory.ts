@@ -22,6 +22,10 @@ export interface Shadow {
   wEp: Float64Array;
   rTid: Int32Array;
   rEp: Float64Array;
+  /** the reader before the last one, when that was another thread (so a thread's own read
+   *  before its read-modify-write does not hide another thread's earlier read) */
+  r2Tid: Int32Array;
+  r2Ep: Float64Array;
 }
 
 export interface Alloc {

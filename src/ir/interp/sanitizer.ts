@@ -11,8 +11,10 @@
  *    the volatile warp-synchronous reductions of old CUDA code are reported), or
  *  - they are in different blocks of the same launch (blocks are unordered; a histogram
  *    without atomics is the classic case).
- * Atomics neither race with each other nor are recorded. Only the last reader is kept, so a
- * race with an earlier reader may go unreported (no false reports, some misses).
+ * Atomics neither race with each other nor are recorded. Each byte keeps its last reader and the
+ * other thread that read it before (so the read that starts a thread's own read-modify-write,
+ * `s[tid] += s[tid + k]`, does not hide the neighbour that read s[tid] first); a race with an
+ * older reader may go unreported (no false reports, some misses).
  */
 import type { Loc } from '../core.js';
 import type { Alloc, Shadow } from './memory.js';
@@ -52,7 +54,7 @@ export function checkAlign(t: Thread, al: Alloc, off: number, align: number, kin
 }
 
 function newShadow(size: number): Shadow {
-  return { wTid: new Int32Array(size), wEp: new Float64Array(size), rTid: new Int32Array(size), rEp: new Float64Array(size) };
+  return { wTid: new Int32Array(size), wEp: new Float64Array(size), rTid: new Int32Array(size), rEp: new Float64Array(size), r2Tid: new Int32Array(size), r2Ep: new Float64Array(size) };
 }
 
 /**
@@ -87,14 +89,28 @@ export function shadowAccess(t: Thread, al: Alloc, off: number, size: number, wr
         report(t, al, i, r - 1, 'write', 'read', loc);
         break;
       }
+      const r2 = sh.r2Tid[i]!;
+      if (r2 !== 0 && r2 !== me && conflicts(t, r2 - 1, sh.r2Ep[i]!, key, ctx.firstEpoch)) {
+        report(t, al, i, r2 - 1, 'write', 'read', loc);
+        break;
+      }
     }
   }
   if (write) {
     sh.wTid.fill(me, off, off + size);
     sh.wEp.fill(key, off, off + size);
   } else {
-    sh.rTid.fill(me, off, off + size);
-    sh.rEp.fill(key, off, off + size);
+    for (let i = off; i < off + size; i++) {
+      const r = sh.rTid[i]!;
+      if (r !== me) {
+        if (r !== 0) {
+          sh.r2Tid[i] = r;
+          sh.r2Ep[i] = sh.rEp[i]!;
+        }
+        sh.rTid[i] = me;
+      }
+      sh.rEp[i] = key;
+    }
   }
 }
 

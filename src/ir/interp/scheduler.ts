@@ -11,7 +11,7 @@
  * barrier, a collective can never complete: deadlock. All three are fatal faults.
  */
 import type { Loc } from '../core.js';
-import { getter, putter } from './compile.js';
+import { codeLocs, getter, putter } from './compile.js';
 import { DONE, FRAME, type Frame, RUN, type SyncPoint, type Thread, WAIT, fault } from './runtime.js';
 
 export interface SchedStats {
@@ -31,7 +31,9 @@ export function runThread(t: Thread): void {
     pc = code[pc]!(f, t);
     if (++n >= lim) {
       if (pc >= 0 || pc === FRAME) {
-        fault(t, 'fuel-exhausted', `fuel exhausted after ${ctx.instructions + n} instructions (raise the fuel budget, or look for a loop that does not end)`, undefined, true);
+        // the line the thread was about to run: inside the loop that does not end
+        const loc = pc === FRAME ? codeLocs.get(t.f.code)?.[t.pc] : codeLocs.get(code)?.[pc];
+        fault(t, 'fuel-exhausted', `fuel exhausted after ${ctx.instructions + n} instructions (raise the fuel budget, or look for a loop that does not end)`, loc, true);
         pc = -4;
       }
       break;
@@ -164,8 +166,13 @@ function releaseBarrier(live: Thread[], stats: SchedStats): boolean {
     const sp = at[0]!.wait!;
     const other = at.find((t) => t.wait !== sp);
     if (other) {
+      // report at the barrier fewer threads reached (the one inside the divergent branch, in
+      // the usual `if (cond) { …; __syncthreads(); } __syncthreads();`), naming its first thread
       const n1 = at.filter((t) => t.wait === sp).length;
-      fault(other, 'barrier-divergence', `barrier divergence: ${n1} thread(s) wait at the barrier${where(sp.loc)} and ${at.length - n1} at the barrier${where(other.wait!.loc)}`, other.wait!.loc, true);
+      const n2 = at.filter((t) => t.wait === other.wait).length;
+      const [few, fewN, many, manyN] = n1 <= n2 ? [at[0]!, n1, other, n2] : [other, n2, at[0]!, n1];
+      const rest = at.length - n1 - n2 > 0 ? ` (and ${at.length - n1 - n2} at other barriers)` : '';
+      fault(few, 'barrier-divergence', `barrier divergence: ${fewN} thread(s) wait at the barrier${where(few.wait!.loc)} and ${manyN} at the barrier${where(many.wait!.loc)}${rest}`, few.wait!.loc, true);
       return false;
     }
     let count = 0;
