@@ -57,9 +57,14 @@ __global__ void scale_${i}(Params${i} p, float *y) {
 }
 
 export function generatedSource(minLines: number): { text: string; lines: number } {
-  let text = '#include <cuda_runtime.h>\n';
-  let i = 0;
-  while (text.split('\n').length < minLines) text += unit(i++);
+  const parts = ['#include <cuda_runtime.h>\n'];
+  let lines = 2;
+  for (let i = 0; lines < minLines; i++) {
+    const u = unit(i);
+    parts.push(u);
+    lines += u.split('\n').length - 1;
+  }
+  const text = parts.join('');
   return { text, lines: text.split('\n').length };
 }
 
