@@ -211,10 +211,10 @@ export class Builder {
   }
 
   /** general loop; the body must end with `continue`/`break`/`return` (returning values = continue) */
-  loop(inits: readonly Value[], resultTypes: readonly Type[], body: (b: Builder, carried: Value[]) => Yielded): Value[] {
+  loop(inits: readonly Value[], resultTypes: readonly Type[], body: (b: Builder, carried: Value[]) => Yielded, attrs: Attrs = {}): Value[] {
     const r = new Region();
     const carried = inits.map((v) => r.addArg(v.type));
-    const op = this.create('loop', inits, { types: resultTypes, regions: [r] });
+    const op = this.create('loop', inits, { types: resultTypes, regions: [r], attrs });
     this.fill(r, (b) => body(b, carried), 'continue');
     return op.results;
   }

@@ -1,9 +1,12 @@
 /**
  * Built-in functions by their table `lowersTo` id (frontend/builtins/*.ts): the math library
  * (`math.F` → `math F`, `.approx` for the fast intrinsics, fabs/fmin/fmax/fma as arith ops),
- * conversions with rounding modes (round-to-nearest and truncation; the directed modes are a
- * diagnostic), bit casts, integer intrinsics, synchronisation, fences, atomics with scope,
- * half/vector helpers. Warp functions and cooperative groups are in warp.ts.
+ * conversions with rounding modes (the directed ones as the `rounding` attribute of `math`,
+ * `sitofp`/`uitofp`/`fptrunc`: exact, see ir/rounding.ts), functions with a second result
+ * through a pointer (frexp, modf, remquo), bit casts, integer intrinsics (__byte_perm,
+ * 64-bit __mulhi from 32-bit halves), clock()/clock64() (the `clock` op), device memcpy/memset
+ * (byte loops), synchronisation, fences, atomics with scope, half/vector helpers. Warp functions
+ * and cooperative groups are in warp.ts.
  */
 import * as ir from '../../ir/index.js';
 import type { CExpr } from '../sema/checked.js';
@@ -15,11 +18,12 @@ import { lowerWarpOrGroup } from './warp.js';
 
 type BCall = CExpr & { kind: 'builtin-call' };
 
-const KIR_MATH = new Set([
-  'sqrt', 'rsqrt', 'cbrt', 'rcp', 'exp', 'exp2', 'exp10', 'expm1', 'log', 'log2', 'log10', 'log1p', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan',
-  'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'sinpi', 'cospi', 'erf', 'erfc', 'tgamma', 'lgamma', 'floor', 'ceil', 'trunc', 'round', 'rint',
-  'saturate', 'pow', 'atan2', 'hypot', 'copysign', 'fdim', 'fmod', 'remainder',
-]);
+/** the math functions that map one-to-one onto the KIR `math` op (its function table) */
+const KIR_MATH = new Set(ir.MATH_FUNC_NAMES);
+
+const DIRECTED = new Set(['rz', 'ru', 'rd']);
+/** KIR math functions that builtins reach only through their own lowering */
+const DIRECTED_ONLY = new Set(['add', 'sub', 'mul', 'fma', 'frexp_exp', 'remquo_quo']);
 
 export function unsupported(c: LowerCtx, e: BCall): ir.Value | undefined {
   c.error(D.unsupportedBuiltin, e.span, { name: e.builtin.name, id: e.builtin.entry.lowersTo });
@@ -46,8 +50,11 @@ export function lowerBuiltin(c: LowerCtx, e: BCall): ir.Value | undefined {
     case 'math': return math(c, e, parts, a, rt);
     case 'arith': {
       const mode = parts[2];
+      if (mode && DIRECTED.has(mode) && ir.isFloat(rt) && parts[1] !== 'neg') {
+        // __fadd_ru & co: the exact result rounded once in that direction (KIR math op, rounding.ts)
+        return b.value('math', [c.coerce(a[0]!, rt), c.coerce(a[1]!, rt)], { fn: parts[1]!, rounding: mode });
+      }
       if (mode && mode !== 'rn' && mode !== 'sat') {
-        if (parts[1] === 'div' && mode === 'rz') break;
         c.error(D.roundingMode, e.span, { name: e.builtin.name, id });
         return b.zero(rt);
       }
@@ -122,6 +129,27 @@ export function lowerBuiltin(c: LowerCtx, e: BCall): ir.Value | undefined {
     case 'unreachable':
     case 'nanosleep':
       return undefined;
+    case 'clock':
+    case 'clock64':
+    case 'globaltimer':
+      // a per-thread monotonic counter (the interpreter: instructions the thread executed)
+      return fit(b.value('clock', [], {}, ir.isInt(rt) && rt.bits === 64 ? rt : ir.i64));
+    case 'memcpy':
+    case 'memset': {
+      // device memcpy/memset: a counted byte loop (later passes may widen it)
+      const dst = a[0]!;
+      const space = (dst.type as ir.PtrType).space;
+      const d8 = c.coerce(dst, ir.ptr(space, ir.i8));
+      const n = c.coerce(a[2]!, ir.u64);
+      const src = head === 'memcpy' ? c.coerce(a[1]!, ir.ptr((a[1]!.type as ir.PtrType).space, ir.i8)) : undefined;
+      const byte = head === 'memset' ? b.convert(c.coerce(a[1]!, ir.i32), ir.i8) : undefined;
+      b.for(b.const(ir.u64, 0n), n, b.const(ir.u64, 1n), [], (lb, i) => {
+        const v = src ? lb.load(lb.ptradd(src, i), { align: 1 }) : byte!;
+        lb.store(v, lb.ptradd(d8, i), { align: 1 });
+        return [];
+      });
+      return fit(dst);
+    }
     case 'trap':
       b.assert(b.bool(false), '__trap()');
       return undefined;
@@ -148,6 +176,10 @@ function math(c: LowerCtx, e: BCall, parts: string[], a: ir.Value[], rt: ir.Type
   const fn = parts[1]!;
   const mode = parts[2];
   const approx = mode === 'approx';
+  if (mode && DIRECTED.has(mode) && (fn === 'fma' || fn === 'rcp' || fn === 'sqrt') && ir.isFloat(rt)) {
+    // __fmaf_ru, __frcp_rd, __dsqrt_rz…: the exact result rounded once that way
+    return b.value('math', a.map((v) => c.coerce(v, rt)), { fn, rounding: mode });
+  }
   if (mode && mode !== 'approx' && mode !== 'rn' && mode !== 'sat') {
     c.error(D.roundingMode, e.span, { name: e.builtin.name, id: e.builtin.entry.lowersTo });
     return rt === ir.voidT ? undefined : b.zero(rt);
@@ -180,11 +212,39 @@ function math(c: LowerCtx, e: BCall, parts: string[], a: ir.Value[], rt: ir.Type
       return undefined;
     }
     case 'nearbyint': r = b.math('rint', [x]); break;
+    case 'isnormal': {
+      const ax = b.value('abs', [x]);
+      const tiny = x.type === ir.f64 ? 2.2250738585072014e-308 : x.type === ir.f32 ? 1.1754943508222875e-38 : 6.103515625e-5;
+      r = b.and(b.cmp('ge', ax, b.const(x.type, tiny)), b.cmp('lt', ax, b.const(x.type, Infinity)));
+      break;
+    }
+    case 'frexp': {
+      // mantissa in [½, 1) and the exponent through the pointer (KIR: math frexp / frexp_exp)
+      store(c, b.convert(b.math('frexp_exp', [x]), ir.i32), a[1]!);
+      r = b.math('frexp', [x]);
+      break;
+    }
+    case 'modf':
+      store(c, b.math('trunc', [x]), a[1]!);
+      r = b.math('modf', [x]);
+      break;
+    case 'remquo': {
+      const y = c.coerce(a[1]!, x.type);
+      store(c, b.convert(b.math('remquo_quo', [x, y]), ir.i32), a[2]!);
+      r = b.math('remainder', [x, y]);
+      break;
+    }
+    case 'ilogb': {
+      // evaluated on f64, where INT_MIN (0, NaN) and INT_MAX (inf) are exact
+      const d = x.type === ir.f64 ? x : b.convert(x, ir.f64);
+      r = b.math('ilogb', [d]);
+      break;
+    }
     case 'lrint': case 'llrint': r = b.convert(b.math('rint', [x]), rt); break;
     case 'lround': case 'llround': r = b.convert(b.math('round', [x]), rt); break;
     case 'saturate': r = b.math('saturate', [x]); break;
     default:
-      if (!KIR_MATH.has(fn)) return unsupported(c, e);
+      if (!KIR_MATH.has(fn) || DIRECTED_ONLY.has(fn)) return unsupported(c, e);
       r = b.math(fn, a.map((v) => c.coerce(v, x.type)), approx);
   }
   if (mode === 'sat') r = b.math('saturate', [r]);
@@ -197,6 +257,12 @@ function conversion(c: LowerCtx, e: BCall, mode: string | undefined, v: ir.Value
   if (ir.isFloat(from) && ir.isInt(to)) {
     const fn = mode === 'rn' ? 'rint' : mode === 'ru' ? 'ceil' : mode === 'rd' ? 'floor' : undefined;
     return elementwise(c, fn ? b.math(fn, [v]) : v, rt);
+  }
+  if (mode && DIRECTED.has(mode) && v.type.kind !== 'vec' && ir.isFloat(to)) {
+    // __int2float_ru, __ull2double_rd, __double2float_rz…: one directed rounding (rounding.ts)
+    if (ir.isInt(from)) return b.value(from.signed ? 'sitofp' : 'uitofp', [v], { rounding: mode }, rt);
+    if (ir.isFloat(from) && to.bits < from.bits) return b.value('fptrunc', [v], { rounding: mode }, rt);
+    if (ir.isFloat(from)) return elementwise(c, v, rt);
   }
   if (mode && mode !== 'rn' && !(ir.isFloat(from) && ir.isFloat(to) && to.bits >= from.bits)) {
     c.error(D.roundingMode, e.span, { name: e.builtin.name, id: e.builtin.entry.lowersTo });
@@ -214,8 +280,22 @@ function intrinsic(c: LowerCtx, e: BCall, name: string, a: ir.Value[], rt: ir.Ty
     case 'clz': return fit(b.value('clz', [x]));
     case 'ffs': return fit(b.value('ffs', [x]));
     case 'bitreverse': return fit(b.value('brev', [x]));
+    case 'byte_perm': {
+      // result byte k = byte (s >> 4k) & 7 of the 8 bytes {y:x} (x in bytes 0–3)
+      const u = (v: ir.Value) => c.coerce(v, ir.u32);
+      const both = b.or(b.shl(b.convert(u(a[1]!), ir.u64), b.const(ir.u64, 32n)), b.convert(u(x), ir.u64));
+      const sel = u(a[2]!);
+      let res: ir.Value = b.u32(0);
+      for (let k = 0; k < 4; k++) {
+        const idx = b.and(k ? b.shr(sel, b.u32(4 * k)) : sel, b.u32(7));
+        const sh = b.convert(b.mul(idx, b.u32(8)), ir.u64);
+        const byte = b.and(b.convert(b.shr(both, sh), ir.u32), b.u32(0xff));
+        res = b.or(res, k ? b.shl(byte, b.u32(8 * k)) : byte);
+      }
+      return fit(res);
+    }
     case 'mulhi': {
-      if (t.bits === 64) return unsupported(c, e);
+      if (t.bits === 64) return fit(mulhi64(c, x, a[1]!, t.signed));
       const w = ir.intType(64, t.signed);
       const p = b.mul(b.convert(x, w), b.convert(a[1]!, w));
       return fit(b.convert(b.shr(p, b.const(w, 32n)), t));
@@ -248,6 +328,25 @@ function intrinsic(c: LowerCtx, e: BCall, name: string, a: ir.Value[], rt: ir.Ty
     default:
       return unsupported(c, e);
   }
+}
+
+/** the high 64 bits of a 64×64-bit product from 32-bit halves (signed: corrected from the unsigned one) */
+function mulhi64(c: LowerCtx, x: ir.Value, y: ir.Value, signed: boolean): ir.Value {
+  const b = c.b;
+  const U = ir.u64;
+  const k32 = b.const(U, 32n), m32 = b.const(U, 0xffffffffn);
+  const xu = b.cast('bitcast', c.coerce(x, signed ? ir.i64 : U), U) , yu = b.cast('bitcast', c.coerce(y, signed ? ir.i64 : U), U);
+  const xl = b.and(xu, m32), xh = b.shr(xu, k32), yl = b.and(yu, m32), yh = b.shr(yu, k32);
+  const ll = b.mul(xl, yl), lh = b.mul(xl, yh), hl = b.mul(xh, yl), hh = b.mul(xh, yh);
+  const mid = b.add(b.add(b.shr(ll, k32), b.and(lh, m32)), b.and(hl, m32));
+  let hi = b.add(b.add(b.add(hh, b.shr(lh, k32)), b.shr(hl, k32)), b.shr(mid, k32));
+  if (signed) {
+    const zero = b.const(U, 0n);
+    const neg = (v: ir.Value) => b.cmp('lt', b.cast('bitcast', v, ir.i64), b.const(ir.i64, 0n));
+    hi = b.sub(b.sub(hi, b.select(neg(xu), yu, zero)), b.select(neg(yu), xu, zero));
+    return b.cast('bitcast', hi, ir.i64);
+  }
+  return hi;
 }
 
 function limits(c: LowerCtx, e: BCall, what: string, rt: ir.Type): ir.Value | undefined {

@@ -11,7 +11,7 @@ export const lowerDiagnostics = {
   unsupportedType: { code: 'KCC4003', severity: 'error', message: "the type '{type}' cannot be used in device code by kcc yet ({why})" },
   unsupportedStmt: { code: 'KCC4004', severity: 'error', message: "cannot lower this statement to KIR yet ({what})" },
   unsupportedConversion: { code: 'KCC4005', severity: 'error', message: "cannot lower the conversion '{kind}' from '{from}' to '{to}'" },
-  staticInit: { code: 'KCC4006', severity: 'error', message: "function-scope static variable '{name}' with an initialiser is not supported in device code yet" },
+  staticInit: { code: 'KCC4006', severity: 'error', message: "function-scope static variable '{name}' needs a constant initialiser in device code (CUDA does not allow dynamic initialisation of device statics)" },
   roundingMode: { code: 'KCC4007', severity: 'error', message: "the rounding mode of '{name}' ({id}) is not supported; only round-to-nearest forms are" },
   printfFormat: { code: 'KCC4008', severity: 'error', message: 'the format of printf must be a string literal' },
   unknownKernel: { code: 'KCC4009', severity: 'error', message: "no kernel named '{name}' in this program" },

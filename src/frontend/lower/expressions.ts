@@ -11,7 +11,7 @@ import { type Type, typeToString } from '../sema/types.js';
 import { lowerCall } from './calls.js';
 import type { LowerCtx } from './context.js';
 import { lowerDiagnostics as D } from './diagnostics.js';
-import { discard, load, lvalue, store, varPointer } from './lvalues.js';
+import { bitRef, bitRefAt, bytePtr, discard, isBitField, load, lvalue, place, readBits, store, varPointer, writeBits } from './lvalues.js';
 
 const DIMS = ['x', 'y', 'z'] as const;
 
@@ -125,9 +125,11 @@ function rvalueRaw(c: LowerCtx, e: CExpr): ir.Value | undefined {
     case 'aggregate':
       return aggregate(c, e);
     case 'member': {
+      if (isBitField(e)) return readBits(c, bitRef(c, e));
       if (e.category === 'lvalue') return load(c, lvalue(c, e));
-      const base = rvalue(c, e.base)!;
       const rec = e.base.type.kind === 'record' ? e.base.type.record : undefined;
+      if (rec && c.types.isByteRecord(rec)) return load(c, lvalue(c, e));
+      const base = rvalue(c, e.base)!;
       return b.extract(base, rec ? c.types.fieldIndex(rec, e.field.index) : e.field.index);
     }
     case 'var':
@@ -190,12 +192,29 @@ export function binary(c: LowerCtx, op: string, l: ir.Value, r: ir.Value, _lt: T
 
 function aggregate(c: LowerCtx, e: CExpr & { kind: 'aggregate' }): ir.Value {
   const t = c.ty(e.type, e.span);
-  if (e.field && e.type.kind === 'record' && e.type.record.tag === 'union') {
-    c.error(D.unsupportedExpr, e.span, { what: 'union initialiser' });
-    return c.b.zero(t);
+  const rec = e.type.kind === 'record' ? e.type.record : undefined;
+  if (rec && c.types.isByteRecord(rec)) {
+    // unions and bit-field records: built in a temporary, member by member
+    const slot = c.alloca(t);
+    c.b.store(c.b.zero(t), slot);
+    const fields = rec.tag === 'union' ? (e.field ? [e.field] : rec.fields.slice(0, 1)) : rec.fields;
+    e.items.forEach((item, i) => {
+      const f = fields[i];
+      if (!f) return;
+      const x = rvalue(c, item);
+      if (!x) return;
+      c.at(e.span);
+      if (f.bitWidth !== undefined) {
+        if (f.bitWidth > 0) writeBits(c, bitRefAt(c, slot, f), c.coerce(x, c.ty(f.type, e.span)));
+        return;
+      }
+      const idx = c.types.fieldIndex(rec, f.index);
+      const p = idx < 0 ? bytePtr(c, slot, f.offset, c.ty(f.type, e.span)) : c.b.fieldptr(slot, idx);
+      store(c, x, p);
+    });
+    return load(c, slot);
   }
   let v = c.b.zero(t);
-  const rec = e.type.kind === 'record' ? e.type.record : undefined;
   e.items.forEach((item, i) => {
     const idx = rec ? c.types.fieldIndex(rec, i) : i;
     const et = ir.memberType(t, idx);
@@ -216,6 +235,7 @@ function convert(c: LowerCtx, kind: ConversionKind, op: CExpr, to: Type, e: CExp
     if (op.kind === 'var' && op.entity.constValue && !c.fn.vars.has(op.entity) && !c.globals.has(op.entity)) {
       return rvalue(c, { kind: 'const', value: op.entity.constValue, type: op.type, category: 'rvalue', span: op.span } as CExpr);
     }
+    if (isBitField(op)) return readBits(c, bitRef(c, op));
     return load(c, lvalue(c, op), !!op.type.volatile);
   }
   if (kind === 'to-void') {
@@ -281,17 +301,16 @@ export function lowerAssignLike(c: LowerCtx, e: CExpr, wantLvalue: boolean): ir.
   const b = c.b;
   if (e.kind === 'assign') {
     const v = rvalue(c, e.value);
-    const p = lvalue(c, e.target);
+    const p = place(c, e.target);
     c.at(e.span);
-    if (v) store(c, v, p, !!e.target.type.volatile);
-    return wantLvalue ? p : v && load(c, p);
+    if (v) p.write(v);
+    return wantLvalue ? p.pointer() : v && p.read();
   }
   if (e.kind === 'compound-assign') {
-    const p = lvalue(c, e.target);
+    const p = place(c, e.target);
     const rhs = rvalue(c, e.value)!;
     c.at(e.span);
-    const vol = !!e.target.type.volatile;
-    const old = load(c, p, vol);
+    const old = p.read();
     const ct = c.ty(e.computeType, e.span);
     let nv: ir.Value;
     if (ct.kind === 'ptr') {
@@ -300,14 +319,14 @@ export function lowerAssignLike(c: LowerCtx, e: CExpr, wantLvalue: boolean): ir.
       const cur = elementwise(c, old, ct);
       nv = elementwise(c, binary(c, e.op, cur, rhs, e.computeType, e), old.type);
     }
-    store(c, nv, p, vol);
-    return wantLvalue ? p : nv;
+    p.write(nv);
+    if (wantLvalue) return p.pointer();
+    return isBitField(e.target) ? p.read() : nv;
   }
   if (e.kind === 'incdec') {
-    const p = lvalue(c, e.target);
+    const p = place(c, e.target);
     c.at(e.span);
-    const vol = !!e.target.type.volatile;
-    const old = load(c, p, vol);
+    const old = p.read();
     const ct = c.ty(e.computeType, e.span);
     let nv: ir.Value;
     if (ct.kind === 'ptr') {
@@ -319,8 +338,9 @@ export function lowerAssignLike(c: LowerCtx, e: CExpr, wantLvalue: boolean): ir.
       const nsw: 'nsw'[] = ir.isInt(st) && st.signed ? ['nsw'] : [];
       nv = elementwise(c, e.op === '++' ? b.add(cur, one, ...nsw) : b.sub(cur, one, ...nsw), old.type);
     }
-    store(c, nv, p, vol);
-    if (wantLvalue || e.prefix) return wantLvalue ? p : nv;
+    p.write(nv);
+    if (wantLvalue) return p.pointer();
+    if (e.prefix) return isBitField(e.target) ? p.read() : nv;
     return old;
   }
   return undefined;

@@ -15,9 +15,12 @@
 import * as ir from '../../ir/index.js';
 import type { DiagnosticBag } from '../../support/diagnostics/index.js';
 import { type FrontendOptions, type FrontendResult, runFrontend } from '../index.js';
-import type { CheckedFunction, CheckedProgram, ConstInit } from '../sema/checked.js';
+import type { CExpr, CStmt, CheckedFunction, CheckedProgram, ConstInit } from '../sema/checked.js';
+import type { VarEntity } from '../sema/entities.js';
+import { foldInit } from '../sema/variables.js';
 import { LowerCtx } from './context.js';
 import { lowerDiagnostics as D } from './diagnostics.js';
+import { bytesInit, needsBytes } from './initbytes.js';
 import { lowerStmt } from './statements.js';
 
 export { lowerDiagnostics } from './diagnostics.js';
@@ -90,7 +93,7 @@ function lowerGlobals(c: LowerCtx, program: CheckedProgram): void {
     if (v.dynamicShared || v.hostOnly) continue;
     const space = v.space === 'shared' ? 'shared' : v.space === 'constant' ? 'constant' : 'global';
     const t = c.ty(v.type, g.span);
-    const init = space === 'shared' || !g.value ? undefined : toInit(g.value, t);
+    const init = space === 'shared' || !g.value ? undefined : needsBytes(v.type) ? bytesInit(v.type, t, g.value) : toInit(g.value, t);
     const kg = ir.addGlobal(c.module, c.symbol(v.name), space, t, init);
     kg.loc = c.loc(g.span);
     c.globals.set(v, kg);
@@ -161,10 +164,20 @@ function lowerBody(c: LowerCtx, cf: CheckedFunction, f: ir.Func): void {
     c.b.store(c.coerce(pv, t), slot);
     c.fn.vars.set(p, slot);
   }
+  const inits = staticInits(cf);
   for (const v of cf.staticVars) {
     if (v.dynamicShared) continue;
-    if (v.space !== 'shared') c.error(D.staticInit, v.span, { name: v.name });
-    const g = ir.addGlobal(c.module, c.symbol(`${cf.name}.${v.name}`), v.space === 'shared' ? 'shared' : 'global', c.ty(v.type, v.span));
+    const t = c.ty(v.type, v.span);
+    let init: ir.Init | undefined;
+    if (v.space !== 'shared') {
+      // a function-scope static is one module global, initialised once (CUDA allows only
+      // constant initialisers for them in device code, so sema's folding decides)
+      const e = inits.get(v);
+      const value = e ? foldInit(e) : undefined;
+      if (e && !value) c.error(D.staticInit, v.span, { name: v.name });
+      init = value ? (needsBytes(v.type) ? bytesInit(v.type, t, value) : toInit(value, t)) : 'zero';
+    }
+    const g = ir.addGlobal(c.module, c.symbol(`${cf.name}.${v.name}`), v.space === 'shared' ? 'shared' : 'global', t, init);
     g.loc = c.loc(v.span);
     c.globals.set(v, g);
   }
@@ -177,6 +190,26 @@ function lowerBody(c: LowerCtx, cf: CheckedFunction, f: ir.Func): void {
   // the entry block's allocas go first
   for (const op of entry.ops) op.parent = f.body;
   f.body.ops.unshift(...entry.ops);
+}
+
+/** the initialisers of a function's static variables (their `var` statements in the body) */
+function staticInits(cf: CheckedFunction): Map<VarEntity, CExpr> {
+  const out = new Map<VarEntity, CExpr>();
+  if (!cf.staticVars.length) return out;
+  const want = new Set(cf.staticVars);
+  const walk = (s: CStmt | undefined): void => {
+    if (!s) return;
+    switch (s.kind) {
+      case 'block': s.stmts.forEach(walk); return;
+      case 'var': if (want.has(s.entity) && s.init) out.set(s.entity, s.init); return;
+      case 'if': walk(s.then); walk(s.else); return;
+      case 'for': walk(s.init); walk(s.body); return;
+      case 'while': case 'do': case 'switch': case 'case': case 'default': walk(s.body); return;
+      default: return;
+    }
+  };
+  walk(cf.body);
+  return out;
 }
 
 export interface LowerSourceResult extends FrontendResult {

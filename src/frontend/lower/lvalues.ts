@@ -2,12 +2,14 @@
  * Lvalues and memory: every lvalue expression lowers to a pointer to its object (pointee = the
  * object's KIR type). Variables are `alloca` slots (or module globals, or `dyn_shared` for
  * `extern __shared__` arrays), `*p` is the pointer itself, `a[i]` is `ptradd`, `s.f` is
- * `fieldptr`, references are the pointers they are bound to. Loads and stores go through
+ * `fieldptr` (a union member: the union's address `ptrcast` to the member), references are the
+ * pointers they are bound to. Bit-fields have no address: `place` gives assignments a read/write
+ * pair that shifts and masks the field's storage unit. Loads and stores go through
  * `load`/`store` with the object's alignment and `volatile`.
  */
 import * as ir from '../../ir/index.js';
 import type { CExpr } from '../sema/checked.js';
-import type { VarEntity } from '../sema/entities.js';
+import type { FieldInfo, VarEntity } from '../sema/entities.js';
 import type { RecordType } from '../sema/types.js';
 import type { LowerCtx } from './context.js';
 import { lowerDiagnostics as D } from './diagnostics.js';
@@ -64,10 +66,18 @@ export function lvalue(c: LowerCtx, e: CExpr): ir.Value {
     }
     case 'member': {
       if (e.base.kind === 'builtin-var') break;
+      if (e.field.bitWidth !== undefined) {
+        // a bit-field has no address: a temporary holding its value (e.g. bound to `const T&`)
+        const slot = c.alloca(c.ty(e.type, e.span));
+        c.b.store(readBits(c, bitRef(c, e)), slot);
+        return slot;
+      }
       const base = e.base.category === 'lvalue' ? lvalue(c, e.base) : materialize(c, e.base);
       c.at(e.span);
       const rec = e.base.type.kind === 'record' ? e.base.type.record : undefined;
+      if (rec) c.ty(e.base.type, e.span);
       const idx = rec ? c.types.fieldIndex(rec, e.field.index) : e.field.index;
+      if (idx < 0) return bytePtr(c, base, e.field.offset, c.ty(e.field.type, e.span));
       return c.b.fieldptr(base, idx);
     }
     case 'assign':
@@ -100,7 +110,8 @@ export function lvalue(c: LowerCtx, e: CExpr): ir.Value {
         const rec = (e.operand.type as RecordType).record;
         const to = (e.type as RecordType).record;
         const i = rec.bases.findIndex((b) => b.record === to);
-        return c.b.fieldptr(p, Math.max(0, i));
+        c.ty(e.operand.type, e.span);
+        return c.b.fieldptr(p, c.types.baseIndex(rec, Math.max(0, i)));
       }
       if (e.conversion === 'pointer-cast' || e.conversion === 'int-reinterpret') return c.coerce(lvalue(c, e.operand), want);
       break;
@@ -143,4 +154,102 @@ export function store(c: LowerCtx, v: ir.Value, p: ir.Value, volatile = false): 
 export function discard(c: LowerCtx, e: CExpr): void {
   if (e.category === 'lvalue' && e.kind !== 'var' && e.kind !== 'builtin-var' && e.kind !== 'string') lvalue(c, e);
   else if (e.category === 'rvalue') rvalue(c, e);
+}
+
+// ---- unions and bit-fields ----
+
+/** `p` (a pointer to a record) advanced by `off` bytes, as a pointer to `t` */
+export function bytePtr(c: LowerCtx, p: ir.Value, off: number, t: ir.Type): ir.Value {
+  const space = (p.type as ir.PtrType).space;
+  let q = c.b.cast('ptrcast', p, ir.ptr(space, ir.i8));
+  if (off) q = c.b.ptradd(q, c.b.const(ir.i64, BigInt(off)));
+  return c.b.cast('ptrcast', q, ir.ptr(space, t));
+}
+
+/** A bit-field: its storage unit (an unsigned integer of the declared type's size), shift and width. */
+export interface BitRef {
+  unit: ir.Value;
+  ut: ir.IntType;
+  shift: number;
+  width: number;
+  /** the field's KIR type, and whether its value is sign-extended */
+  ft: ir.Type;
+  signed: boolean;
+  volatile: boolean;
+}
+
+export function isBitField(e: CExpr): e is CExpr & { kind: 'member' } {
+  return e.kind === 'member' && e.field.bitWidth !== undefined;
+}
+
+export function bitRef(c: LowerCtx, e: CExpr & { kind: 'member' }): BitRef {
+  const base = e.base.category === 'lvalue' ? lvalue(c, e.base) : materialize(c, e.base);
+  c.at(e.span);
+  return bitRefAt(c, base, e.field, !!e.type.volatile || !!e.base.type.volatile);
+}
+
+/** the bit-field `f` of the record `base` points to */
+export function bitRefAt(c: LowerCtx, base: ir.Value, f: FieldInfo, volatile = false): BitRef {
+  const ft = c.ty(f.type, f.span);
+  const bits = Math.max(8, ir.sizeOf(ft) * 8) as ir.IntBits;
+  const ut = ir.intType(bits, false);
+  const unit = bytePtr(c, base, f.offset, ut);
+  const signed = ir.isInt(ft) && ft.signed;
+  return { unit, ut, shift: f.bitOffset ?? 0, width: f.bitWidth!, ft, signed, volatile };
+}
+
+/** reads a bit-field: shift its bits to the top of the unit, then back (arithmetic when signed) */
+export function readBits(c: LowerCtx, r: BitRef): ir.Value {
+  const b = c.b;
+  const n = r.ut.bits;
+  const u = b.load(r.unit, { align: ir.alignOf(r.ut), volatile: r.volatile });
+  const up = n - r.width - r.shift;
+  let v = up ? b.shl(u, b.const(r.ut, BigInt(up))) : u;
+  const st = ir.intType(r.ut.bits, true);
+  if (r.signed) v = b.cast('bitcast', v, st);
+  const down = n - r.width;
+  if (down) v = b.shr(v, b.const(v.type, BigInt(down)));
+  return c.coerce(v, r.ft);
+}
+
+/** writes a bit-field: the unit with the field's bits replaced by the low bits of `v` */
+export function writeBits(c: LowerCtx, r: BitRef, v: ir.Value): void {
+  const b = c.b;
+  const n = BigInt(r.ut.bits);
+  const all = (1n << n) - 1n;
+  const mask = (((1n << BigInt(r.width)) - 1n) << BigInt(r.shift)) & all;
+  let x = v.type === r.ut ? v : ir.isInt(v.type) && v.type.bits === r.ut.bits ? b.cast('bitcast', v, r.ut) : b.convert(v, r.ut);
+  if (r.shift) x = b.shl(x, b.const(r.ut, BigInt(r.shift)));
+  x = b.and(x, b.const(r.ut, mask));
+  // the read half of the unit's read-modify-write: flagged so the sanitizer does not call it a
+  // read of uninitialised (shared) memory — C reads none of those bytes
+  const u = b.value('load', [r.unit], { align: ir.alignOf(r.ut), ...(r.volatile ? { volatile: true } : {}), bitfield: true });
+  const kept = b.and(u, b.const(r.ut, all ^ mask));
+  b.store(b.or(kept, x), r.unit, { align: ir.alignOf(r.ut), volatile: r.volatile });
+}
+
+/** An assignable place: memory behind a pointer, or a bit-field. */
+export interface Place {
+  read(): ir.Value;
+  write(v: ir.Value): void;
+  /** a pointer standing for the place (a bit-field: a temporary with its value) */
+  pointer(): ir.Value;
+}
+
+export function place(c: LowerCtx, e: CExpr): Place {
+  const vol = !!e.type.volatile;
+  if (isBitField(e)) {
+    const r = bitRef(c, e);
+    return {
+      read: () => readBits(c, r),
+      write: (v) => writeBits(c, r, c.coerce(v, r.ft)),
+      pointer: () => {
+        const slot = c.alloca(r.ft);
+        c.b.store(readBits(c, r), slot);
+        return slot;
+      },
+    };
+  }
+  const p = lvalue(c, e);
+  return { read: () => load(c, p, vol), write: (v) => store(c, v, p, vol), pointer: () => p };
 }

@@ -1,5 +1,6 @@
 /**
- * Statements, kept structured: `if` → `if`; `while`, `do`, `for` → `loop` whose body starts
+ * Statements, kept structured: `if` → `if`; `while`, `do`, `for` → `loop` (carrying `#pragma unroll` as
+ * its `unroll`/`unroll_full` attribute) whose body starts
  * (or, for `do`, ends) with the condition's `break`, C's `continue` re-emits what it skips
  * (the `for` step, the `do` condition) before the KIR `continue`; `switch` → a `loop` that
  * runs once, the case groups guarded by a "matched" flag (fallthrough is the flag staying
@@ -7,7 +8,7 @@
  * `return` from any depth. Code after a terminator in the same block is dead and skipped.
  */
 import * as ir from '../../ir/index.js';
-import type { CExpr, CStmt } from '../sema/checked.js';
+import type { CExpr, CStmt, Unroll } from '../sema/checked.js';
 import type { Breakable, LowerCtx } from './context.js';
 import { lowerDiagnostics as D } from './diagnostics.js';
 import { rvalue } from './expressions.js';
@@ -43,14 +44,14 @@ export function lowerStmt(c: LowerCtx, s: CStmt): void {
       return;
     }
     case 'while':
-      loop(c, s.span, undefined, s.cond, s.body, undefined, false);
+      loop(c, s.span, s.unroll, s.cond, s.body, undefined, false);
       return;
     case 'do':
-      loop(c, s.span, undefined, s.cond, s.body, undefined, true);
+      loop(c, s.span, s.unroll, s.cond, s.body, undefined, true);
       return;
     case 'for':
       if (s.init) lowerStmt(c, s.init);
-      loop(c, s.span, undefined, s.cond, s.body, s.step, false);
+      loop(c, s.span, s.unroll, s.cond, s.body, s.step, false);
       return;
     case 'switch':
       return lowerSwitch(c, s);
@@ -135,7 +136,7 @@ function withStack<T>(c: LowerCtx, x: Breakable, f: () => T): T {
   }
 }
 
-function loop(c: LowerCtx, span: CStmt['span'], _u: undefined, cond: CExpr | undefined, body: CStmt, step: CExpr | undefined, isDo: boolean): void {
+function loop(c: LowerCtx, span: CStmt['span'], unroll: Unroll | undefined, cond: CExpr | undefined, body: CStmt, step: CExpr | undefined, isDo: boolean): void {
   const exitUnless = (lb: ir.Builder) => {
     if (!cond) return;
     const v = rvalue(c, cond)!;
@@ -161,6 +162,8 @@ function loop(c: LowerCtx, span: CStmt['span'], _u: undefined, cond: CExpr | und
       if (!c.terminated) cont();
       // the do-loop's `cont` ends in an `if` whose regions both terminate, then a dead break
     }),
+    // #pragma unroll [N]: a hint carried on the loop op
+    unroll ? (unroll.count === undefined ? { unroll_full: true } : { unroll: unroll.count }) : {},
   );
 }
 

@@ -9,7 +9,7 @@
  *  - a `#pragma unroll N` token becomes `PragmaUnroll N… PragmaEnd`, so that the count is
  *    parsed as an ordinary expression by the statement grammar.
  */
-import type { IToken, TokenType } from 'chevrotain';
+import { EOF, type IToken, type TokenType } from 'chevrotain';
 import type { Token } from '../token.js';
 import {
   CharLit, Greater, Identifier, KEYWORDS, NumberLit, PUNCTUATORS, PragmaEnd, PragmaUnroll, StringLit, Unknown,
@@ -21,6 +21,10 @@ export interface KToken extends IToken {
   /** the second `>` of a split `>>` */
   readonly joined: boolean;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const PLACEHOLDER_SRC: Token = { kind: 'eof', text: '', span: { file: 0, start: 0, end: 0 }, spaceBefore: false, lineStart: false };
 
 export function makeToken(type: TokenType, src: Token, joined = false, image = src.text): KToken {
   return { image, startOffset: src.span.start, tokenType: type, tokenTypeIdx: type.tokenTypeIdx!, src, joined };
@@ -37,9 +41,12 @@ export class TokenStream {
   private origin: Int32Array;
   private readonly synthetic: { src: Token; joined: boolean; image: string }[] = [];
   private count = 0;
+  /** token objects reused by `pooledTokens` */
+  private readonly pool: KToken[] = [];
 
   constructor(private readonly source: readonly Token[]) {
-    this.types = [];
+    // preallocated (a push per token is twice as slow); `finish` trims it to the count
+    this.types = new Array<TokenType>(source.length);
     this.origin = new Int32Array(source.length + 16);
   }
 
@@ -50,14 +57,14 @@ export class TokenStream {
   /** a token that is the preprocessor's token `index` */
   pushOriginal(type: TokenType, index: number): void {
     this.grow();
-    this.types.push(type);
+    this.types[this.count] = type;
     this.origin[this.count++] = index;
   }
 
   /** a token made here (`>` of a split `>>`, the words of a pragma) */
   push(type: TokenType, src: Token, joined = false, image = src.text): void {
     this.grow();
-    this.types.push(type);
+    this.types[this.count] = type;
     this.origin[this.count++] = -1 - this.synthetic.length;
     this.synthetic.push({ src, joined, image });
   }
@@ -86,7 +93,50 @@ export class TokenStream {
     return out;
   }
 
+  /**
+   * Chevrotain tokens for `[i, j)` followed by `eof` four times, made of token objects reused
+   * from item to item: an item's tokens are dead once it is parsed (the AST keeps only their
+   * spans and images; errors are read before the next item), so the million token objects of
+   * a large file are not allocated. The array is fresh: its length is the item's.
+   */
+  pooledTokens(i: number, j: number, eof: KToken): KToken[] {
+    const n = j - i;
+    const pool = this.pool;
+    while (pool.length < n) pool.push(makeToken(EOF, PLACEHOLDER_SRC));
+    const out: KToken[] = new Array(n + 4);
+    const types = this.types;
+    const origin = this.origin;
+    const source = this.source;
+    for (let k = 0; k < n; k++) {
+      const tok = pool[k]! as Mutable<KToken>;
+      const type = types[i + k]!;
+      const o = origin[i + k]!;
+      tok.tokenType = type;
+      tok.tokenTypeIdx = type.tokenTypeIdx!;
+      if (o >= 0) {
+        const src = source[o]!;
+        tok.image = src.text;
+        tok.startOffset = src.span.start;
+        tok.src = src;
+        tok.joined = false;
+      } else {
+        const s = this.synthetic[-1 - o]!;
+        tok.image = s.image;
+        tok.startOffset = s.src.span.start;
+        tok.src = s.src;
+        tok.joined = s.joined;
+      }
+      out[k] = tok;
+    }
+    out[n] = eof;
+    out[n + 1] = eof;
+    out[n + 2] = eof;
+    out[n + 3] = eof;
+    return out;
+  }
+
   finish(): this {
+    this.types.length = this.count;
     return this;
   }
 

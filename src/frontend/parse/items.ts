@@ -219,9 +219,7 @@ export class ItemParser {
     const last = this.stream.src(j - 1);
     const endSpan: Span = Object.assign({}, last.span, { start: last.span.end });
     const eofSrc: Token = { kind: 'eof', text: '', span: endSpan, spaceBefore: false, lineStart: false };
-    const slice = this.stream.tokens(i, j);
-    const eof = makeToken(EOF, eofSrc);
-    slice.push(eof, eof, eof, eof);
+    const slice = this.stream.pooledTokens(i, j, makeToken(EOF, eofSrc));
     const parser = this.parser;
     const tableDepth = parser.table.depth;
     parser.beginItem(slice);

@@ -7,16 +7,20 @@ import type { CExpr, ConstValue, ConversionKind } from './checked.js';
 import { type AddressSpace, T, type Type, pointerTo } from './types.js';
 import { foldConversion } from './consteval.js';
 
+// constant values are immutable: the small ones are shared
+const SMALL_INTS: readonly ConstValue[] = Array.from({ length: 257 }, (_, i) => Object.freeze({ kind: 'int' as const, value: BigInt(i) }));
+
 export function constInt(type: Type, value: bigint, span: Span): CExpr {
-  return { kind: 'const', value: { kind: 'int', value }, type, category: 'rvalue', span };
+  const v = value >= 0n && value <= 256n ? SMALL_INTS[Number(value)]! : { kind: 'int' as const, value };
+  return { kind: 'const', value: v, of: undefined, type, category: 'rvalue', span };
 }
 
 export function constFloat(type: Type, value: number, span: Span): CExpr {
-  return { kind: 'const', value: { kind: 'float', value }, type, category: 'rvalue', span };
+  return { kind: 'const', value: { kind: 'float', value }, of: undefined, type, category: 'rvalue', span };
 }
 
 export function constOf(type: Type, value: ConstValue, span: Span): CExpr {
-  return { kind: 'const', value, type, category: 'rvalue', span };
+  return { kind: 'const', value, of: undefined, type, category: 'rvalue', span };
 }
 
 export function errorExpr(span: Span): CExpr {
@@ -27,7 +31,7 @@ export function errorExpr(span: Span): CExpr {
 export function convert(conversion: ConversionKind, operand: CExpr, type: Type, explicit = false): CExpr {
   if (operand.kind === 'const') {
     const folded = foldConversion(operand.value, operand.type, type, conversion);
-    if (folded) return { kind: 'const', value: folded, type, category: 'rvalue', span: operand.span };
+    if (folded) return { kind: 'const', value: folded, of: undefined, type, category: 'rvalue', span: operand.span };
   }
   const category = conversion === 'materialize' ? 'lvalue' : conversion === 'derived-to-base' ? operand.category : 'rvalue';
   return { kind: 'convert', conversion, operand, type, category, span: operand.span, explicit };

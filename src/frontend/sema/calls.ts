@@ -23,7 +23,7 @@ import { construct } from './initializers.js';
 import { DIM3 } from '../builtins/types.js';
 import { type Candidate, type Resolution, type Viable, candidatesOf, resolveOverload } from './overload.js';
 import type { Scope } from './scope.js';
-import { requestKernel } from './functions.js';
+import { NO_CALLEES, addHostOnlyUse, requestKernel } from './functions.js';
 import { declareInstance, ensureInstanceBody, evalTemplateArgs, instantiateClass } from './templates.js';
 import { SIZE_T, T, type Type, qualified, typeToString, unqualified } from './types.js';
 import { limitValue } from './limits.js';
@@ -220,7 +220,10 @@ function finishCall(ctx: Ctx, name: string, v: Viable, span: Span): CExpr {
   }
   checkCallSpace(ctx, fn, span);
   if (fn.instanceOf) ensureInstanceBody(ctx, fn, span);
-  if (ctx.fn && !ctx.unevaluated) ctx.fn.callees.add(fn);
+  if (ctx.fn && !ctx.unevaluated) {
+    if (ctx.fn.callees === NO_CALLEES) ctx.fn.callees = new Set();
+    ctx.fn.callees.add(fn);
+  }
   const r = fn.type.result;
   const type = fn.ctor && fn.owner ? fn.owner : r.kind === 'reference' ? r.referent : r;
   return { kind: 'call', fn, args, receiver: v.receiver, type, category: r.kind === 'reference' ? 'lvalue' : 'rvalue', span };
@@ -242,7 +245,7 @@ function checkBuiltinSpace(ctx: Ctx, name: string, space: 'device' | 'host' | 'b
   if (ctx.unevaluated || space === 'both') return;
   const caller = ctx.fn?.space ?? 'host';
   if (space === 'host' && caller !== 'host') {
-    if (caller === 'host-device') ctx.fn!.hostOnlyUses.push({ name, span });
+    if (caller === 'host-device') addHostOnlyUse(ctx.fn!, { name, span });
     else ctx.report(D.hostFromDevice, span, { name, space: spaceName(caller) });
   } else if (space === 'device' && caller === 'host') {
     ctx.report(D.deviceFromHost, span, { name });
@@ -260,7 +263,7 @@ function checkCallSpace(ctx: Ctx, fn: FunctionEntity, span: Span): void {
     return;
   }
   if (fn.space === 'host' && caller !== 'host') {
-    if (caller === 'host-device') ctx.fn!.hostOnlyUses.push({ name: fn.qualifiedName, span, decl: fn.decl.name.span });
+    if (caller === 'host-device') addHostOnlyUse(ctx.fn!, { name: fn.qualifiedName, span, decl: fn.decl.name.span });
     else ctx.report(D.hostFromDevice, span, { name: fn.qualifiedName, space: spaceName(caller) }, declared);
   } else if (fn.space === 'device' && caller === 'host') {
     ctx.report(D.deviceFromHost, span, { name: fn.qualifiedName }, declared);

@@ -42,10 +42,10 @@ export interface FunctionState {
   readonly entity: FunctionEntity;
   readonly space: ExecSpace;
   readonly result: Type;
-  readonly staticVars: VarEntity[];
-  readonly callees: Set<FunctionEntity>;
+  staticVars: VarEntity[];
+  callees: Set<FunctionEntity>;
   /** host-device functions: uses of host-only functions, reported if device code reaches it */
-  readonly hostOnlyUses: { readonly name: string; readonly span: Span; readonly decl?: Span }[];
+  hostOnlyUses: { readonly name: string; readonly span: Span; readonly decl?: Span }[];
   readonly thisType?: RecordType;
   readonly thisConst?: boolean;
   loops: number;

@@ -236,7 +236,12 @@ export function bindFailure(e: CExpr, to: Type): BindFailure {
 export function convertImplicit(e: CExpr, to: Type): CExpr | undefined {
   // an rvalue already of the very type (the singleton scalars): the identity conversion
   if (e.type === to && e.category === 'rvalue' && to.kind !== 'function' && to.kind !== 'reference') return e;
-  if (e.type.kind === 'error') return e;
+  const et = e.type;
+  // the common case, an rvalue between unqualified int/float/bool types: always implicit
+  if (e.category === 'rvalue' && (et.kind === 'int' || et.kind === 'float' || et.kind === 'bool') && (to.kind === 'int' || to.kind === 'float' || to.kind === 'bool') && !et.const && !et.volatile && !to.const && !to.volatile) {
+    return convertScalar(e, to, false);
+  }
+  if (et.kind === 'error') return e;
   if (to.kind === 'error') return e;
   if (to.kind === 'reference') {
     const r = to.referent;

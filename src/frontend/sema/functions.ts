@@ -23,17 +23,17 @@ export function checkFunctionBody(ctx: Ctx, fn: FunctionEntity): CheckedFunction
   const scope = new Scope('function', parent);
   const params: VarEntity[] = [];
   for (const p of fn.params) {
-    const v: VarEntity = { kind: 'var', id: freshId(), name: p.name ?? '', type: p.type, storage: 'param', space: 'local', span: p.span };
+    const v: VarEntity = { kind: 'var', id: freshId(), name: p.name ?? '', type: p.type, storage: 'param', space: 'local', dynamicShared: undefined, constValue: undefined, constexpr: undefined, hostOnly: undefined, decl: undefined, span: p.span };
     if (p.name) scope.declare(p.name, v);
     params.push(v);
   }
   let thisParam: VarEntity | undefined;
   const method = fn.owner && !fn.isStatic;
   if (method) {
-    thisParam = { kind: 'var', id: freshId(), name: 'this', type: pointerTo(qualified(fn.owner!, { const: fn.constMethod })), storage: 'param', space: 'local', span: def.name.span };
+    thisParam = { kind: 'var', id: freshId(), name: 'this', type: pointerTo(qualified(fn.owner!, { const: fn.constMethod })), storage: 'param', space: 'local', dynamicShared: undefined, constValue: undefined, constexpr: undefined, hostOnly: undefined, decl: undefined, span: def.name.span };
   }
   const state: FunctionState = {
-    entity: fn, space: fn.space, result: fn.type.result, staticVars: [], callees: new Set(), hostOnlyUses: [],
+    entity: fn, space: fn.space, result: fn.type.result, staticVars: NO_STATICS, callees: NO_CALLEES, hostOnlyUses: NO_USES,
     thisType: method ? fn.owner : undefined, thisConst: !!fn.constMethod, loops: 0, switches: [], notRunnable: ctx.hostDeclIssues.get(fn),
   };
   const saved = ctx.fn;
@@ -98,6 +98,16 @@ function memberInits(ctx: Ctx, fn: FunctionEntity, inits: readonly ast.MemberIni
     out.push({ kind: 'expr', expr: { kind: 'assign', target, value: v, type: target.type, category: 'lvalue', span: mi.span }, span: mi.span });
   }
   return out;
+}
+
+// shared empty lists of a function's state, replaced on the first addition (most functions have none)
+export const NO_STATICS: VarEntity[] = [];
+export const NO_CALLEES: Set<FunctionEntity> = new Set();
+export const NO_USES: FunctionState['hostOnlyUses'] = [];
+
+export function addHostOnlyUse(state: FunctionState, use: FunctionState['hostOnlyUses'][number]): void {
+  if (state.hostOnlyUses === NO_USES) state.hostOnlyUses = [];
+  state.hostOnlyUses.push(use);
 }
 
 /** host-device functions' uses of host-only functions (reported if device code reaches them) */

@@ -26,7 +26,7 @@ export function check(tu: ast.TranslationUnit, diags: DiagnosticBag, sources: So
   }
   if (ctx.setAside.size) instantiateSetAsideLaunches(ctx, tu.decls);
   for (const name of opts.instantiate ?? []) requestInstance(ctx, name);
-  const functions = reachableDeviceFunctions(ctx.kernels);
+  const functions = reachableDeviceFunctions(ctx.kernels, ctx.checkedFunctions);
   checkDeviceRules(ctx, ctx.kernels, functions);
   const kernels = ctx.kernels;
   return {

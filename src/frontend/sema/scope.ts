@@ -19,7 +19,10 @@ import type { Entity, RecordInfo } from './entities.js';
 export type ScopeKind = 'namespace' | 'record' | 'function' | 'block' | 'template';
 
 export class Scope {
-  // created on first declaration: most block scopes declare nothing
+  // a few names: parallel arrays scanned linearly (block scopes declare one or two); more: a Map.
+  // Both are created on first declaration: most block scopes declare nothing.
+  private keys: string[] | undefined;
+  private vals: Entity[][] | undefined;
   private names: Map<string, Entity[]> | undefined;
   /** namespaces made visible here by `using namespace` */
   readonly usings: Scope[] = NO_USINGS;
@@ -44,15 +47,55 @@ export class Scope {
   }
 
   declare(name: string, entity: Entity): void {
-    const names = (this.names ??= new Map());
-    const list = names.get(name);
+    const list = this.find(name);
     if (list) list.push(entity);
-    else names.set(name, [entity]);
+    else this.add(name, [entity]);
   }
 
   /** Replace what `name` means here (a definition completing a forward declaration). */
   replace(name: string, entity: Entity): void {
-    (this.names ??= new Map()).set(name, [entity]);
+    if (this.names !== undefined) {
+      this.names.set(name, [entity]);
+      return;
+    }
+    const keys = this.keys;
+    if (keys !== undefined) {
+      for (let i = 0; i < keys.length; i++) {
+        if (keys[i] === name) {
+          this.vals![i] = [entity];
+          return;
+        }
+      }
+    }
+    this.add(name, [entity]);
+  }
+
+  private find(name: string): Entity[] | undefined {
+    if (this.names !== undefined) return this.names.get(name);
+    const keys = this.keys;
+    if (keys === undefined) return undefined;
+    for (let i = 0; i < keys.length; i++) if (keys[i] === name) return this.vals![i];
+    return undefined;
+  }
+
+  private add(name: string, list: Entity[]): void {
+    if (this.names !== undefined) {
+      this.names.set(name, list);
+      return;
+    }
+    if (this.keys === undefined) {
+      this.keys = [name];
+      this.vals = [list];
+      return;
+    }
+    this.keys.push(name);
+    this.vals!.push(list);
+    if (this.keys.length > SMALL_SCOPE) {
+      this.names = new Map();
+      for (let i = 0; i < this.keys.length; i++) this.names.set(this.keys[i]!, this.vals![i]!);
+      this.keys = undefined;
+      this.vals = undefined;
+    }
   }
 
   /** Make the namespace `s` visible here (`using namespace`). */
@@ -63,7 +106,7 @@ export class Scope {
 
   /** What this scope itself declares (no built-ins, no usings, no bases). */
   own(name: string): readonly Entity[] | undefined {
-    return this.names?.get(name);
+    return this.find(name);
   }
 
   /**
@@ -72,7 +115,7 @@ export class Scope {
    * Functions from every source are merged into one overload set.
    */
   lookupHere(name: string, seen?: Set<Scope>): readonly Entity[] | undefined {
-    const own = this.names === undefined ? undefined : this.names.get(name);
+    const own = this.names === undefined && this.keys === undefined ? undefined : this.find(name);
     // the common case (block and function scopes): nothing but own declarations
     if (this.builtins === undefined && this.usings.length === 0 && this.record === undefined) return own;
     const builtin = this.builtins === undefined ? undefined : this.builtins.get(name);
@@ -121,6 +164,8 @@ export class Scope {
 }
 
 const NO_USINGS: Scope[] = [];
+/** names kept in arrays before a scope switches to a Map */
+const SMALL_SCOPE = 8;
 
 function isAllFunctions(list: readonly Entity[]): boolean {
   for (let i = 0; i < list.length; i++) {

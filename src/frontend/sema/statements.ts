@@ -48,8 +48,12 @@ function block(stmts: CStmt[], span: Span): CStmt {
 /** A substatement that gets a scope of its own (the body of an if/loop). */
 function sub(ctx: Ctx, s: ast.Stmt, scope: Scope): CStmt {
   if (s.kind === 'compound') return checkCompound(ctx, s, scope);
-  return checkStmt(ctx, s, new Scope('block', scope)) ?? { kind: 'empty', span: s.span };
+  // only a declaration statement declares into the substatement's scope: the others share ours
+  return checkStmt(ctx, s, NO_DECLS.has(s.kind) ? scope : new Scope('block', scope)) ?? { kind: 'empty', span: s.span };
 }
+
+/** statement kinds that declare nothing in the scope they are checked in (if/for open their own) */
+const NO_DECLS: ReadonlySet<string> = new Set(['expr', 'if', 'for', 'while', 'do', 'return', 'break', 'continue', 'empty']);
 
 function outside(ctx: Ctx, span: Span, what: string, def: (typeof D)[keyof typeof D], args: Record<string, string> = {}): CStmt | undefined {
   if (ctx.fn?.space === 'host') ctx.markNotRunnable(`uses ${what}`);
@@ -74,7 +78,8 @@ export function checkStmt(ctx: Ctx, s: ast.Stmt, scope: Scope): CStmt | undefine
       return out.length ? block(out, s.span) : undefined;
     }
     case 'if': {
-      const inner = new Scope('block', scope);
+      // a scope of its own only for an init-statement or a condition declaration
+      const inner = s.init || s.cond.kind === 'var' ? new Scope('block', scope) : scope;
       const init = s.init ? checkStmt(ctx, s.init, inner) : undefined;
       const { decl, cond } = condition(ctx, s.cond, inner);
       let then: CStmt;
@@ -88,7 +93,7 @@ export function checkStmt(ctx: Ctx, s: ast.Stmt, scope: Scope): CStmt | undefine
         then = sub(ctx, s.then, inner);
         els = s.else ? sub(ctx, s.else, inner) : undefined;
       }
-      const ifs: CStmt = els ? { kind: 'if', cond, then, else: els, span: s.span } : { kind: 'if', cond, then, span: s.span };
+      const ifs: CStmt = { kind: 'if', cond, then, else: els, span: s.span };
       return withPre(init, decl, ifs, s.span);
     }
     case 'for': {
@@ -102,15 +107,8 @@ export function checkStmt(ctx: Ctx, s: ast.Stmt, scope: Scope): CStmt | undefine
       const step = s.step ? checkExpr(ctx, s.step, inner) : undefined;
       const body = loopBody(ctx, s.body, inner);
       const unroll = pragmas(ctx, s.pragmas, scope);
-      // optional keys present only when set, in this order (as the spread form built them)
-      const f: Record<string, unknown> = { kind: 'for' };
-      if (init) f['init'] = init;
-      if (cond) f['cond'] = cond;
-      if (step) f['step'] = step;
-      f['body'] = body;
-      if (unroll) f['unroll'] = unroll;
-      f['span'] = s.span;
-      return f as unknown as CStmt;
+      // one fixed shape (absent parts undefined)
+      return { kind: 'for', init, cond, step, body, unroll, span: s.span };
     }
     case 'while': {
       if (s.cond.kind === 'var') {
@@ -267,7 +265,7 @@ function rangeFor(ctx: Ctx, s: ast.Stmt & { kind: 'range-for' }, scope: Scope): 
     return undefined;
   }
   const span = s.span;
-  const i: VarEntity = { kind: 'var', id: freshId(), name: '__i', type: SIZE_T, storage: 'local', space: 'local', span };
+  const i: VarEntity = { kind: 'var', id: freshId(), name: '__i', type: SIZE_T, storage: 'local', space: 'local', dynamicShared: undefined, constValue: undefined, constexpr: undefined, hostOnly: undefined, decl: undefined, span };
   const iRef: CExpr = { kind: 'var', entity: i, type: SIZE_T, category: 'lvalue', span };
   const base = toRvalue(range);
   const elem: CExpr = { kind: 'index', base, index: toRvalue(iRef), type: range.type.element, category: 'lvalue', span };
@@ -292,7 +290,7 @@ function declareLocalVariableFromElement(ctx: Ctx, d: ast.VarDecl, scope: Scope,
   const isAutoType = (d.type.kind === 'builtin' && d.type.name === 'auto') || (d.type.kind === 'reference' && d.type.referent.kind === 'builtin' && d.type.referent.name === 'auto');
   const type = isAutoType ? (isRef ? referenceTo(d.type.kind === 'reference' && d.type.referent.const ? { ...elem.type, const: true } : elem.type) : unqualified(elem.type)) : undefined;
   const entity: VarEntity = {
-    kind: 'var', id: freshId(), name: d.name, type: type ?? elem.type, storage: 'local', space: 'local', decl: d, span: d.nameSpan,
+    kind: 'var', id: freshId(), name: d.name, type: type ?? elem.type, storage: 'local', space: 'local', dynamicShared: undefined, constValue: undefined, constexpr: undefined, hostOnly: undefined, decl: d, span: d.nameSpan,
   };
   if (!type) {
     const dummy = declareLocalVariable(ctx, { ...d, init: undefined }, new Scope('block', scope));

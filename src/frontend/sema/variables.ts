@@ -9,6 +9,7 @@
  *
  * `auto` is deduced from the initialiser (`auto`, `const auto`, `auto *`, `auto &`).
  */
+import { NO_STATICS } from './functions.js';
 import type * as ast from '../ast.js';
 import type { CExpr, CStmt, ConstInit } from './checked.js';
 import { evaluate } from './consteval.js';
@@ -70,7 +71,7 @@ function storageOf(ctx: Ctx, d: ast.VarDecl, where: Where): { storage: VarStorag
 
 /** Declare `d` with the error type, so that its uses are poisoned rather than undeclared. */
 function poison(d: ast.VarDecl, scope: Scope): undefined {
-  if (!scope.own(d.name)) scope.declare(d.name, { kind: 'var', id: freshId(), name: d.name, type: T.error, storage: 'local', space: 'local', decl: d, span: d.nameSpan });
+  if (!scope.own(d.name)) scope.declare(d.name, { kind: 'var', id: freshId(), name: d.name, type: T.error, storage: 'local', space: 'local', dynamicShared: undefined, constValue: undefined, constexpr: undefined, hostOnly: undefined, decl: d, span: d.nameSpan });
   return undefined;
 }
 
@@ -194,7 +195,10 @@ export function declareGlobalVariable(ctx: Ctx, d: ast.VarDecl, scope: Scope): v
 export function declareLocalVariable(ctx: Ctx, d: ast.VarDecl, scope: Scope): CStmt | undefined {
   const r = declareVariable(ctx, d, scope, 'block');
   if (!r) return undefined;
-  if (r.entity.storage === 'static') ctx.fn?.staticVars.push(r.entity);
+  if (r.entity.storage === 'static' && ctx.fn) {
+    if (ctx.fn.staticVars === NO_STATICS) ctx.fn.staticVars = [];
+    ctx.fn.staticVars.push(r.entity);
+  }
   return { kind: 'var', entity: r.entity, init: r.init, span: d.span };
 }
 

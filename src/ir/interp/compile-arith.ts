@@ -10,7 +10,8 @@
 import type { Op } from '../core.js';
 import type { ConstVal } from '../ops/table.js';
 import { checkUB, floatBinary, floatToInt, fmaF32, intToFloat, roundFloat } from '../semantics.js';
-import { MATH_FUNCS } from '../ops/math.js';
+import { MATH_FUNCS, evalMath } from '../ops/math.js';
+import type { Rounding } from '../rounding.js';
 import { type FloatType, type IntType, type Type, bitWidth, isFloat, isInt, scalarOf } from '../types.js';
 import { type FnCompiler, type Slot, bankOf, getter, putter } from './compile.js';
 import { readValue, writeValue, zeroValue } from './memory.js';
@@ -249,9 +250,15 @@ function fma(op: Op, c: FnCompiler): Instr {
 function math(op: Op, c: FnCompiler): Instr {
   const t = op.result.type;
   if (t.kind !== 'float') return generic(op, c);
-  const fn = MATH_FUNCS[op.attrs.fn as string]!.eval;
+  const mf = MATH_FUNCS[op.attrs.fn as string]!;
+  const fn = mf.eval;
   const args = op.operands.map((v) => c.n(v));
   const di = c.n(op.result), next = c.next;
+  const rounding = op.attrs.rounding as Rounding | undefined;
+  if (rounding || mf.evalT) {
+    const name = op.attrs.fn as string;
+    return (f) => { f.n[di] = evalMath(name, t, args.map((i) => f.n[i]!), rounding); return next; };
+  }
   const f32 = t.fkind === 'f32';
   if (args.length === 1) {
     const a = args[0]!;
@@ -262,7 +269,8 @@ function math(op: Op, c: FnCompiler): Instr {
 
 function cast(op: Op, c: FnCompiler): Instr {
   const from = op.operands[0]!.type, to = op.result.type;
-  if (from.kind === 'vec' || to.kind === 'vec') return op.name === 'bitcast' ? bitcastGeneric(op, c) : generic(op, c);
+  // directed rounding (sitofp/uitofp/fptrunc {rounding = …}): the op table's exact fold
+  if (from.kind === 'vec' || to.kind === 'vec' || op.attrs.rounding !== undefined) return op.name === 'bitcast' ? bitcastGeneric(op, c) : generic(op, c);
   const s = c.slot(op.operands[0]!), d = c.slot(op.result), next = c.next;
   const get = getter(s), put = putter(d);
   const loc = op.loc, sanitize = c.sanitize;

@@ -44,7 +44,7 @@ function resolve(t: Thread, addr: number, size: number, align: number, kind: 'lo
   lastOff = off;
   if (t.ctx.sanitize) {
     if (!checkAlign(t, al, off, align, kind, op.loc)) return undefined;
-    if (kind !== 'atomic') shadowAccess(t, al, off, size, write, op.loc);
+    if (kind !== 'atomic') shadowAccess(t, al, off, size, write, op.loc, op.attrs.bitfield === true);
     else if (al.init) al.init.fill(1, off, off + size);
   }
   return al;

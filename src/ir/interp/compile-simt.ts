@@ -7,7 +7,7 @@
 import type { Op } from '../core.js';
 import type { FnCompiler } from './compile.js';
 import { formatPrintf } from './printf.js';
-import { type Instr, STOP, SUSPEND, type SyncPoint, WAIT, fault } from './runtime.js';
+import { CLOCK, type Instr, STOP, SUSPEND, type SyncPoint, WAIT, fault } from './runtime.js';
 
 export function compileSimt(op: Op, c: FnCompiler): Instr | null | undefined {
   const next = c.next;
@@ -21,6 +21,14 @@ export function compileSimt(op: Op, c: FnCompiler): Instr | null | undefined {
         case 'block_dim': return (f, t) => { f.n[d] = t.ctx.block[k]!; return next; };
         default: return (f, t) => { f.n[d] = t.ctx.grid[k]!; return next; };
       }
+    }
+    case 'clock': {
+      const slot = c.slot(op.result);
+      return (_f, t) => {
+        t.clockSlot = slot;
+        t.pc = next;
+        return CLOCK;
+      };
     }
     case 'lane_id': {
       const d = c.n(op.result);

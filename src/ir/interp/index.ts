@@ -145,7 +145,7 @@ export function interpret(m: Module, kernelName: string, o: LaunchOptions): Laun
               const f = cloneFrame(template, cf);
               const t: Thread = {
                 tx, ty, tz, linear: tl, lane: tl % 32, warp: tl >> 5, gid: linear * tpb + tl, blk, ctx,
-                f, frames: [f], pc: 0, state: RUN, wait: undefined, printfSeq: 0,
+                f, frames: [f], pc: 0, state: RUN, wait: undefined, printfSeq: 0, steps: 0, clockSlot: undefined,
               };
               threads.push(t);
               warps[t.warp]!.push(t);

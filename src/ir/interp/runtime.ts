@@ -25,6 +25,8 @@ export const EXIT = -1;
 export const SUSPEND = -2;
 export const FRAME = -3;
 export const STOP = -4;
+/** a `clock` op: the scheduler writes the thread's instruction count to `t.clockSlot`, resumes at `t.pc` */
+export const CLOCK = -5;
 
 export const TWO32 = 4294967296;
 export const TWO31 = 2147483648;
@@ -76,6 +78,10 @@ export interface Thread {
   state: ThreadState;
   wait: SyncPoint | undefined;
   printfSeq: number;
+  /** instructions this thread has executed in earlier runs (the `clock` op's counter) */
+  steps: number;
+  /** the `clock` op being completed: result bank and slot */
+  clockSlot: readonly [number, number] | undefined;
 }
 
 export interface BlockState {

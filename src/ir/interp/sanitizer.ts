@@ -61,9 +61,9 @@ function newShadow(size: number): Shadow {
  * Shadow bookkeeping for one plain (non-atomic) access of `size` bytes at `off`: uninitialised
  * shared reads and races. Reports at most one fault per access.
  */
-export function shadowAccess(t: Thread, al: Alloc, off: number, size: number, write: boolean, loc: Loc | undefined): void {
+export function shadowAccess(t: Thread, al: Alloc, off: number, size: number, write: boolean, loc: Loc | undefined, noInitCheck = false): void {
   if (al.space === 'local' || al.space === 'constant') return;
-  if (al.init) {
+  if (al.init && !noInitCheck) {
     if (write) al.init.fill(1, off, off + size);
     else
       for (let i = off; i < off + size; i++)

@@ -12,7 +12,7 @@
  */
 import type { Loc } from '../core.js';
 import { codeLocs, getter, putter } from './compile.js';
-import { DONE, FRAME, type Frame, RUN, type SyncPoint, type Thread, WAIT, fault } from './runtime.js';
+import { CLOCK, DONE, FRAME, type Frame, RUN, type SyncPoint, type Thread, WAIT, fault } from './runtime.js';
 
 export interface SchedStats {
   barriers: number;
@@ -30,9 +30,9 @@ export function runThread(t: Thread): void {
   for (;;) {
     pc = code[pc]!(f, t);
     if (++n >= lim) {
-      if (pc >= 0 || pc === FRAME) {
+      if (pc >= 0 || pc === FRAME || pc === CLOCK) {
         // the line the thread was about to run: inside the loop that does not end
-        const loc = pc === FRAME ? codeLocs.get(t.f.code)?.[t.pc] : codeLocs.get(code)?.[pc];
+        const loc = pc === FRAME || pc === CLOCK ? codeLocs.get(t.f.code)?.[t.pc] : codeLocs.get(code)?.[pc];
         fault(t, 'fuel-exhausted', `fuel exhausted after ${ctx.instructions + n} instructions (raise the fuel budget, or look for a loop that does not end)`, loc, true);
         pc = -4;
       }
@@ -45,9 +45,18 @@ export function runThread(t: Thread): void {
         pc = t.pc;
         continue;
       }
+      if (pc === CLOCK) {
+        // clock()/clock64(): the instructions this thread has executed, a per-thread monotonic counter
+        const [bank, slot] = t.clockSlot!;
+        if (bank === 1) f.b[slot] = BigInt(t.steps + n);
+        else f.n[slot] = t.steps + n;
+        pc = t.pc;
+        continue;
+      }
       break;
     }
   }
+  t.steps += n;
   ctx.fuel -= n;
   ctx.instructions += n;
 }

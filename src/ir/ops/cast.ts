@@ -5,18 +5,22 @@
  * memory ops. Element-wise on vectors (same length).
  */
 import { floatToInt, intToFloat, roundFloat } from '../semantics.js';
+import { ROUNDINGS, type Rounding, intToFloatDirected, truncDirected } from '../rounding.js';
 import { type Type, bitWidth, isBool, isFloat, isInt, scalarOf } from '../types.js';
 import { conv, floatLike, intLike, intOrBool, wrapInt } from './rules.js';
 import { type ConstVal, type OpDef, defineOps } from './table.js';
 
 const width = (t: Type) => bitWidth(scalarOf(t));
 
-function cast(name: string, summary: string, rule: OpDef['typing'], fold?: (v: ConstVal, from: Type, to: Type) => ConstVal | undefined, ub?: string[]): OpDef {
+/** the optional directed rounding of the inexact conversions (`__int2float_ru`, `__double2float_rd`…) */
+const ROUNDING_ATTR = { rounding: { kind: ROUNDINGS, doc: 'directed rounding (rz|ru|rd) instead of to nearest even' } };
+
+function cast(name: string, summary: string, rule: OpDef['typing'], fold?: (v: ConstVal, from: Type, to: Type, rounding?: Rounding) => ConstVal | undefined, ub?: string[], directed = false): OpDef {
   return {
-    name, family: 'cast', summary, operands: 1, results: 1, attrs: {}, pure: true, effect: 'none', typing: rule, ub,
-    fold: fold && ((v, ts, rs) => {
+    name, family: 'cast', summary, operands: 1, results: 1, attrs: directed ? ROUNDING_ATTR : {}, pure: true, effect: 'none', typing: rule, ub,
+    fold: fold && ((v, ts, rs, a) => {
       if (ts[0]!.kind === 'vec') return undefined;
-      const r = fold(v[0]!, ts[0]!, rs[0]!);
+      const r = fold(v[0]!, ts[0]!, rs[0]!, a.rounding as Rounding | undefined);
       return r === undefined ? undefined : [r];
     }),
   };
@@ -38,12 +42,12 @@ export const castOps: OpDef[] = [
   cast('fptoui', 'float → unsigned integer, truncating; out of range is UB', conv(floatLike, intLike, (_a, r) => (isInt(r) && !r.signed ? undefined : 'result must be an unsigned integer')),
     (v, _f, t) => floatToInt(t as never, v as number).value, ['float→int out of range']),
   cast('sitofp', 'signed integer → float, rounded to nearest even', conv(intLike, floatLike, (a) => (isInt(a) && a.signed ? undefined : 'operand must be a signed integer')),
-    (v, f, t) => intToFloat(t as never, typeof v === 'bigint' ? v : Number(signedValue(v, f)))),
+    (v, f, t, r) => (r ? intToFloatDirected(t as never, r, signedValue(v, f)) : intToFloat(t as never, typeof v === 'bigint' ? v : Number(signedValue(v, f)))), undefined, true),
   cast('uitofp', 'unsigned integer (or i1) → float', conv(intOrBool, floatLike, (a) => (isBool(a) || (isInt(a) && !a.signed) ? undefined : 'operand must be an unsigned integer or i1')),
-    (v, _f, t) => intToFloat(t as never, v)),
+    (v, f, t, r) => (r ? intToFloatDirected(t as never, r, isBool(f) ? BigInt(v) : unsignedValue(v, f)) : intToFloat(t as never, v)), undefined, true),
   cast('fpext', 'float → wider float (exact)', conv(floatLike, floatLike, (a, r) => (width(r) > width(a) ? undefined : 'result must be wider than the operand')), (v) => v),
   cast('fptrunc', 'float → narrower float, rounded to nearest even', conv(floatLike, floatLike, (a, r) => (width(r) < width(a) ? undefined : 'result must be narrower than the operand')),
-    (v, _f, t) => roundFloat(t as never, v as number)),
+    (v, _f, t, r) => (r ? truncDirected(t as never, r, v as number) : roundFloat(t as never, v as number)), undefined, true),
   cast('bitcast', 'reinterpret the bits as another type of the same width (no pointers, no aggregates)', (c) => {
     const a = c.operands[0]!, r = c.results[0];
     const ok = (t: Type) => t.kind === 'int' || t.kind === 'float' || t.kind === 'vec';

@@ -7,6 +7,7 @@
  *    yields the next carried values; the results are the carried values at exit.
  *  - `loop %init… : R… (%acc: T…) { body }`: the general loop (`while`, `do`, `for(;;)`):
  *    the body ends in `continue %next…` (types T…), `break %res…` (types R…) or `return`.
+ *    Both loops take `unroll = N` / `unroll_full` (C's `#pragma unroll`), a hint for targets.
  *  - `break`/`continue` refer to the innermost enclosing `for`/`loop`; `return` leaves the function.
  * The region rules are checked by the verifier (they need the enclosing ops), so the typing
  * rules here cover only the op's own operands.
@@ -32,7 +33,8 @@ export const controlOps: OpDef[] = [
     },
   }),
   ctl({
-    name: 'loop', summary: 'general loop with break/continue and loop-carried values', operands: [0, Infinity], results: [0, Infinity], regions: 1, attrs: {},
+    name: 'loop', summary: 'general loop with break/continue and loop-carried values', operands: [0, Infinity], results: [0, Infinity], regions: 1,
+    attrs: { unroll: { kind: 'int', doc: '#pragma unroll N on a while/do/for loop (1: do not unroll)' }, unroll_full: { kind: 'flag', doc: '#pragma unroll' } },
     typing: () => undefined,
   }),
   ctl({ name: 'yield', summary: 'ends an if region or a for body with its values', operands: [0, Infinity], results: 0, terminator: true, attrs: {}, typing: () => undefined }),

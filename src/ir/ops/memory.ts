@@ -26,7 +26,8 @@ export const memoryOps: OpDef[] = [
     },
   }),
   memOp({
-    name: 'load', summary: 'load the pointee', operands: 1, results: 1, attrs: { volatile: { kind: 'flag' }, align: alignAttr }, pure: false, effect: 'read',
+    name: 'load', summary: 'load the pointee', operands: 1, results: 1,
+    attrs: { volatile: { kind: 'flag' }, align: alignAttr, bitfield: { kind: 'flag', doc: "the read of a bit-field store's read-modify-write of its storage unit: its bytes need not be initialised (C reads none of them)" } }, pure: false, effect: 'read',
     typing: (c) => {
       const p = c.operands[0]!;
       if (!isPtr(p)) return `operand must be a pointer (got ${p.text})`;

@@ -23,6 +23,11 @@ export const simtOps: OpDef[] = [
   index('block_dim', 'blockDim.{x,y,z}'),
   index('grid_dim', 'gridDim.{x,y,z}'),
   {
+    name: 'clock', family: 'simt', summary: 'clock()/clock64(): a per-thread monotonic cycle counter (the interpreter counts the instructions the thread executed)',
+    operands: 0, results: 1, attrs: {}, pure: false, effect: 'io',
+    typing: (c) => (c.results[0] && isInt(c.results[0]) && c.results[0].bits === 64 ? undefined : 'result must be a 64-bit integer'),
+  },
+  {
     name: 'lane_id', family: 'simt', summary: 'the lane of the thread in its warp (linear thread index mod 32)', operands: 0, results: 1, attrs: {}, pure: true, effect: 'none',
     typing: (c) => (c.results[0] === u32 ? undefined : 'result must be u32'), infer: () => [u32],
   },
